@@ -1,0 +1,240 @@
+// @generated from schema/goals.yaml by this workspace's generator. Do not edit: change the spec and regenerate.
+
+//! Plumbing shared by every operation: URL building, sending, decoding.
+
+use percent_encoding::{AsciiSet, NON_ALPHANUMERIC, utf8_percent_encode};
+use reqwest::header::HeaderValue;
+use serde::Deserialize;
+use serde::de::{self, DeserializeOwned, Deserializer, MapAccess, SeqAccess, Visitor};
+
+use crate::error::{ApiError, Error};
+
+/// Everything but RFC 3986's unreserved characters is escaped in a path segment, so
+/// `/`, `?`, `#` and `%` in a value stay inside its segment.
+const SEGMENT: &AsciiSet = &NON_ALPHANUMERIC
+    .remove(b'-')
+    .remove(b'.')
+    .remove(b'_')
+    .remove(b'~');
+
+/// The most of an answer's body an error keeps.
+pub(crate) const MAX_BODY_KEPT: usize = 64 * 1024;
+
+/// Appends `value` to `url` as one escaped path segment.
+///
+/// An empty value, `.` and `..` are refused: URL parsers merge or drop such segments,
+/// which would send the request to another resource.
+pub(crate) fn push_segment(
+    url: &mut String,
+    operation: &'static str,
+    parameter: &'static str,
+    value: &str,
+) -> Result<(), Error> {
+    if matches!(value, "" | "." | "..") {
+        return Err(Error::InvalidParameter {
+            operation,
+            parameter,
+            reason: "an empty value, `.` or `..` cannot stand in a URL path segment",
+        });
+    }
+    url.extend(utf8_percent_encode(value, SEGMENT));
+    Ok(())
+}
+
+/// Checks a base URL and returns it without a trailing `/`.
+///
+/// `http://` is accepted only for loopback hosts, so a token is never sent in clear
+/// text by mistake.
+pub(crate) fn check_base_url(base_url: &str) -> Result<String, Error> {
+    let parsed = reqwest::Url::parse(base_url)
+        .map_err(|e| Error::Config(format!("the base URL `{base_url}` is not a URL: {e}")))?;
+    let loopback = match parsed.host_str() {
+        Some("localhost") => true,
+        Some(host) => host
+            .trim_start_matches('[')
+            .trim_end_matches(']')
+            .parse::<std::net::IpAddr>()
+            .is_ok_and(|ip| ip.is_loopback()),
+        None => false,
+    };
+    match parsed.scheme() {
+        "https" => {}
+        "http" if loopback => {}
+        "http" => {
+            return Err(Error::Config(format!(
+                "the base URL `{base_url}` uses plain http to a host that is not loopback; \
+                 use https so the token is not sent in clear text"
+            )));
+        }
+        other => {
+            return Err(Error::Config(format!(
+                "the base URL `{base_url}` has the scheme `{other}`; use https"
+            )));
+        }
+    }
+    if parsed.query().is_some() || parsed.fragment().is_some() {
+        return Err(Error::Config(format!(
+            "the base URL `{base_url}` must not have a query or fragment"
+        )));
+    }
+    Ok(base_url.trim_end_matches('/').to_owned())
+}
+
+/// The credential header's value, marked sensitive so it never shows in `Debug`.
+pub(crate) fn credential(prefix: Option<&str>, token: &str) -> Result<HeaderValue, Error> {
+    let text = match prefix {
+        Some(prefix) => format!("{prefix} {token}"),
+        None => token.to_owned(),
+    };
+    let mut value = HeaderValue::from_str(&text).map_err(|_| {
+        Error::Config(
+            "the access token holds characters an HTTP header cannot carry \
+             (such as a line break); the token is not shown"
+                .to_owned(),
+        )
+    })?;
+    value.set_sensitive(true);
+    Ok(value)
+}
+
+/// Sends a request and decodes a JSON answer.
+pub(crate) async fn send<T: DeserializeOwned>(
+    request: reqwest::RequestBuilder,
+    operation: &'static str,
+) -> Result<T, Error> {
+    let (status, body) = exchange(request, operation).await?;
+    decode(operation, status, &body)
+}
+
+/// Sends a request whose successful answer has no body worth reading.
+#[allow(dead_code)] // Only specs with a body-less success answer use it.
+pub(crate) async fn send_empty(
+    request: reqwest::RequestBuilder,
+    operation: &'static str,
+) -> Result<(), Error> {
+    exchange(request, operation).await.map(|_| ())
+}
+
+/// Sends the request and reads the whole answer; error statuses become [`ApiError`].
+async fn exchange(
+    request: reqwest::RequestBuilder,
+    operation: &'static str,
+) -> Result<(reqwest::StatusCode, bytes::Bytes), Error> {
+    let transport = |source| Error::Transport { operation, source };
+    let response = request.send().await.map_err(transport)?;
+    let status = response.status();
+    let body = response.bytes().await.map_err(transport)?;
+    if status.is_success() {
+        Ok((status, body))
+    } else {
+        Err(Error::Api(ApiError::new(operation, status, &body)))
+    }
+}
+
+/// Decodes a successful answer; a failure names the field (a serde path) and keeps
+/// the body.
+pub(crate) fn decode<T: DeserializeOwned>(
+    operation: &'static str,
+    status: reqwest::StatusCode,
+    body: &[u8],
+) -> Result<T, Error> {
+    let failure = |path: String, message: String| Error::Decode {
+        operation,
+        status: status.as_u16(),
+        path,
+        message,
+        body: kept_text(body),
+    };
+    let mut deserializer = serde_json::Deserializer::from_slice(body);
+    let value = serde_path_to_error::deserialize(&mut deserializer)
+        .map_err(|e| failure(e.path().to_string(), e.inner().to_string()))?;
+    deserializer
+        .end()
+        .map_err(|e| failure(".".to_owned(), e.to_string()))?;
+    Ok(value)
+}
+
+/// The body as text, cut to [`MAX_BODY_KEPT`] bytes at a character boundary.
+pub(crate) fn kept_text(body: &[u8]) -> String {
+    let text = String::from_utf8_lossy(body);
+    if text.len() <= MAX_BODY_KEPT {
+        return text.into_owned();
+    }
+    let mut end = MAX_BODY_KEPT;
+    while !text.is_char_boundary(end) {
+        end -= 1;
+    }
+    text[..end].to_owned()
+}
+
+/// Reads a list that the server may also send as a single object or `null`; the
+/// `deserialize_with` of optional one-or-many fields.
+pub(crate) fn option_one_or_many<'de, D, T>(deserializer: D) -> Result<Option<Vec<T>>, D::Error>
+where
+    D: Deserializer<'de>,
+    T: Deserialize<'de>,
+{
+    Option::<OneOrMany<T>>::deserialize(deserializer).map(|found| found.map(|list| list.0))
+}
+
+/// The `deserialize_with` of required one-or-many fields.
+#[allow(dead_code)] // Only specs with a required one-or-many property use it.
+pub(crate) fn one_or_many<'de, D, T>(deserializer: D) -> Result<Vec<T>, D::Error>
+where
+    D: Deserializer<'de>,
+    T: Deserialize<'de>,
+{
+    OneOrMany::deserialize(deserializer).map(|list| list.0)
+}
+
+/// A list read from either a JSON array or a single JSON object.
+struct OneOrMany<T>(Vec<T>);
+
+impl<'de, T: Deserialize<'de>> Deserialize<'de> for OneOrMany<T> {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        struct ListOrObject<T>(std::marker::PhantomData<T>);
+
+        impl<'de, T: Deserialize<'de>> Visitor<'de> for ListOrObject<T> {
+            type Value = OneOrMany<T>;
+
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("an array, or a single object")
+            }
+
+            fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Self::Value, A::Error> {
+                let mut items = Vec::with_capacity(seq.size_hint().unwrap_or(0).min(1024));
+                while let Some(item) = seq.next_element()? {
+                    items.push(item);
+                }
+                Ok(OneOrMany(items))
+            }
+
+            fn visit_map<A: MapAccess<'de>>(self, map: A) -> Result<Self::Value, A::Error> {
+                T::deserialize(de::value::MapAccessDeserializer::new(map))
+                    .map(|item| OneOrMany(vec![item]))
+            }
+        }
+
+        deserializer.deserialize_any(ListOrObject(std::marker::PhantomData))
+    }
+}
+
+/// A secret string (a token) that never shows in `Debug`.
+#[derive(Clone)]
+pub(crate) struct Secret(String);
+
+impl Secret {
+    pub(crate) fn new(value: String) -> Self {
+        Self(value)
+    }
+
+    pub(crate) fn expose(&self) -> &str {
+        &self.0
+    }
+}
+
+impl std::fmt::Debug for Secret {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("<redacted>")
+    }
+}

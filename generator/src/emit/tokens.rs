@@ -1,0 +1,66 @@
+//! Small token builders shared by the emitters.
+
+use proc_macro2::{Ident, Span, TokenStream};
+use quote::quote;
+
+use crate::model::{Docs, TypeRef};
+
+/// An identifier from a name the naming module made (raw where it says `r#`).
+pub fn ident(name: &str) -> Ident {
+    match name.strip_prefix("r#") {
+        Some(raw) => Ident::new_raw(raw, Span::call_site()),
+        None => Ident::new(name, Span::call_site()),
+    }
+}
+
+/// `#[doc]` attributes for the spec's `docs`, or for `fallback` when it gave none.
+pub fn doc_attrs(docs: &Docs, fallback: &str) -> TokenStream {
+    if docs.is_empty() {
+        return raw_doc_attrs(&[fallback.to_owned()]);
+    }
+    let escaped: Vec<String> = docs.iter().map(|line| escape_doc(line)).collect();
+    raw_doc_attrs(&escaped)
+}
+
+/// `#[doc]` attributes for lines the generator wrote, which may hold doc links.
+pub fn raw_doc_attrs(lines: &[String]) -> TokenStream {
+    let lines = lines.iter().map(|line| format!(" {line}"));
+    quote! { #( #[doc = #lines] )* }
+}
+
+/// Doc text is Markdown to rustdoc; spec text is Markdown too, but bare brackets
+/// (`[1..10]`) read as broken intra-doc links, so they are escaped.
+pub fn escape_doc(line: &str) -> String {
+    line.replace('[', "\\[").replace(']', "\\]")
+}
+
+/// The Rust type of a model type, with every path absolute, so a spec type named
+/// `Option` or `String` cannot shadow the standard one.
+pub fn type_tokens(ty: &TypeRef) -> TokenStream {
+    match ty {
+        TypeRef::String => quote! { ::std::string::String },
+        TypeRef::I32 => quote! { i32 },
+        TypeRef::I64 => quote! { i64 },
+        TypeRef::F32 => quote! { f32 },
+        TypeRef::F64 => quote! { f64 },
+        TypeRef::Bool => quote! { bool },
+        TypeRef::Any => quote! { ::serde_json::Value },
+        TypeRef::Named(name) => {
+            let name = ident(name);
+            quote! { crate::types::#name }
+        }
+        TypeRef::Vec(item) | TypeRef::OneOrMany(item) => {
+            let item = type_tokens(item);
+            quote! { ::std::vec::Vec<#item> }
+        }
+        TypeRef::Map(value) => {
+            let value = type_tokens(value);
+            quote! { ::std::collections::BTreeMap<::std::string::String, #value> }
+        }
+    }
+}
+
+/// The `name` without its `r#`, as serde sees it.
+pub fn unraw(name: &str) -> &str {
+    name.strip_prefix("r#").unwrap_or(name)
+}

@@ -1,0 +1,54 @@
+//! Generates a typed async Rust client crate from an OpenAPI 3.0 document.
+//!
+//! The pipeline has four stages, one module each:
+//!
+//! 1. [`load`]: YAML text → `openapiv3::OpenAPI`, with a map from JSON pointers to
+//!    lines for diagnostics;
+//! 2. [`model`]: the document lowered into the generator's own model, checking every
+//!    construct against the supported subset;
+//! 3. [`emit`]: the model turned into Rust tokens with `quote`, one file at a time;
+//! 4. [`mod@format`]: the tokens parsed with `syn` and printed with `prettyplease`.
+//!
+//! [`generate`] runs them all and returns every file of the crate, or every problem
+//! found in the spec. The binary (`cargo run -p generator`) only reads and writes files.
+
+pub mod diagnostics;
+pub mod emit;
+pub mod format;
+pub mod load;
+pub mod model;
+pub mod naming;
+pub mod output;
+pub mod workspace;
+
+pub use diagnostics::{Diagnostic, Diagnostics, Location};
+pub use output::{FileChange, Output};
+
+/// What to generate, besides the spec.
+#[derive(Debug, Clone)]
+pub struct Settings {
+    /// The crate's package name, such as `pagesense-goals`.
+    pub crate_name: String,
+    /// The crate's version.
+    pub crate_version: String,
+    /// The spec's path as it should appear in the files' headers, relative to the
+    /// generated crate where possible, so output does not depend on where it was made.
+    pub spec_label: String,
+}
+
+/// Generates every file of the client crate for `spec_text`.
+///
+/// `file_name` names the spec in diagnostics.
+pub fn generate(
+    spec_text: &str,
+    file_name: &str,
+    settings: &Settings,
+) -> Result<Output, Diagnostics> {
+    let fail = |items| Diagnostics::sorted(file_name, items);
+    let loaded = load::load(spec_text).map_err(fail)?;
+    let api = model::lower(&loaded).map_err(|mut items| {
+        loaded.source.place(&mut items);
+        fail(items)
+    })?;
+    emit::crate_files(&api, settings).map_err(|item| fail(vec![item]))
+}

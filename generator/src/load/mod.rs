@@ -1,0 +1,142 @@
+//! Stage 1: read the YAML text into an `openapiv3::OpenAPI`, keeping a map of where
+//! each node stands in the file for later diagnostics.
+
+mod source_map;
+
+pub use source_map::SourceMap;
+
+use openapiv3::OpenAPI;
+
+use crate::diagnostics::{Diagnostic, pointer};
+
+/// A parsed spec and the positions of its nodes.
+#[derive(Debug)]
+pub struct LoadedSpec {
+    /// The document.
+    pub api: OpenAPI,
+    /// Where each node starts in the file.
+    pub source: SourceMap,
+    /// The document as plain JSON, for what `openapiv3` does not keep (such as a
+    /// `description` beside a `$ref`); `Null` when it does not convert.
+    pub raw: serde_json::Value,
+}
+
+/// Parses `text` as an OpenAPI 3.0 document.
+pub fn load(text: &str) -> Result<LoadedSpec, Vec<Diagnostic>> {
+    let source = SourceMap::build(text).map_err(|d| vec![d])?;
+    let mut problems = check_version(text);
+    if problems.is_empty() {
+        match parse(text) {
+            Ok(api) => {
+                let raw = serde_yaml::from_str(text).unwrap_or_default();
+                return Ok(LoadedSpec { api, source, raw });
+            }
+            Err(problem) => problems.push(problem),
+        }
+    }
+    source.place(&mut problems);
+    Err(problems)
+}
+
+/// Rejects anything but OpenAPI 3.0.x before the typed parse, whose errors for a
+/// 3.1 or Swagger 2.0 file would be confusing.
+fn check_version(text: &str) -> Vec<Diagnostic> {
+    let value: serde_yaml::Value = match serde_yaml::from_str(text) {
+        Ok(value) => value,
+        Err(error) => return vec![yaml_error(&error)],
+    };
+    let version = value.get("openapi").and_then(version_text);
+    match version.as_deref() {
+        Some(v) if v.starts_with("3.0.") || v == "3.0" => vec![],
+        Some(v) if v.starts_with("3.1") => vec![
+            Diagnostic::new(
+                "E0002",
+                "#/openapi",
+                format!("OpenAPI {v} is not supported"),
+            )
+            .with_hint(
+                "this generator reads OpenAPI 3.0.x; most 3.1 specs convert by replacing \
+                     `type: [x, 'null']` with `nullable: true` and `examples` in schemas with \
+                     `example`, then setting `openapi: 3.0.3`",
+            ),
+        ],
+        Some(v) => vec![
+            Diagnostic::new(
+                "E0002",
+                "#/openapi",
+                format!("OpenAPI {v} is not supported"),
+            )
+            .with_hint("set `openapi: 3.0.3` and use OpenAPI 3.0 syntax"),
+        ],
+        None if value.get("swagger").is_some() => vec![
+            Diagnostic::new(
+                "E0002",
+                "#/swagger",
+                "Swagger 2.0 documents are not supported",
+            )
+            .with_hint("convert the document to OpenAPI 3.0 first"),
+        ],
+        None => vec![
+            Diagnostic::new("E0002", "#", "the document has no `openapi` version field")
+                .with_hint("add `openapi: 3.0.3` at the top level"),
+        ],
+    }
+}
+
+fn version_text(value: &serde_yaml::Value) -> Option<String> {
+    match value {
+        serde_yaml::Value::String(s) => Some(s.clone()),
+        serde_yaml::Value::Number(n) => Some(n.to_string()),
+        _ => None,
+    }
+}
+
+fn parse(text: &str) -> Result<OpenAPI, Diagnostic> {
+    let deserializer = serde_yaml::Deserializer::from_str(text);
+    serde_path_to_error::deserialize(deserializer).map_err(|error| {
+        let tokens: Vec<String> = error.path().iter().filter_map(segment_token).collect();
+        let mut diagnostic = yaml_error(error.inner());
+        diagnostic.code = "E0003";
+        diagnostic.pointer = pointer(&tokens);
+        diagnostic.message = format!(
+            "the document does not match the OpenAPI 3.0 schema: {}",
+            strip_position(&error.inner().to_string())
+        );
+        diagnostic.with_hint("compare this node with the OpenAPI 3.0.3 specification")
+    })
+}
+
+fn segment_token(segment: &serde_path_to_error::Segment) -> Option<String> {
+    use serde_path_to_error::Segment;
+    match segment {
+        Segment::Seq { index } => Some(index.to_string()),
+        Segment::Map { key } => Some(key.clone()),
+        Segment::Enum { variant } => Some(variant.clone()),
+        Segment::Unknown => None,
+    }
+}
+
+fn yaml_error(error: &serde_yaml::Error) -> Diagnostic {
+    let mut diagnostic = Diagnostic::new(
+        "E0001",
+        "#",
+        format!(
+            "the file is not valid YAML: {}",
+            strip_position(&error.to_string())
+        ),
+    );
+    diagnostic.location = error.location().map(|l| crate::diagnostics::Location {
+        line: l.line(),
+        column: l.column(),
+    });
+    diagnostic
+}
+
+/// serde_yaml appends " at line L column C" to its messages; the diagnostic shows the
+/// position on its own line, so it is dropped from the text.
+fn strip_position(message: &str) -> String {
+    match message.find(" at line ") {
+        Some(at) => message[..at].to_owned(),
+        None => message.to_owned(),
+    }
+}

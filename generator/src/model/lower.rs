@@ -1,0 +1,56 @@
+//! Lowering of a whole document: servers, auth, types and operations.
+
+use indexmap::IndexMap;
+
+use super::operations::OperationLowering;
+use super::schema::TypeSpace;
+use super::server::{lower_auth, lower_server};
+use super::{Api, TypeRef, doc_lines};
+use crate::diagnostics::Diagnostic;
+use crate::load::LoadedSpec;
+
+/// Lowers a loaded spec into the model, or returns every problem found.
+pub fn lower(spec: &LoadedSpec) -> Result<Api, Vec<Diagnostic>> {
+    let api = &spec.api;
+    let mut problems = Vec::new();
+    let server = lower_server(api, &mut problems);
+    let auth = lower_auth(api, &mut problems);
+    let empty = IndexMap::new();
+    let schemas = api.components.as_ref().map_or(&empty, |c| &c.schemas);
+    let mut types = TypeSpace::new(&spec.raw, schemas);
+    types.define_components();
+    let mut lowering = OperationLowering::new(api, &mut types);
+    lowering.lower_paths(api);
+    let OperationLowering {
+        operations,
+        error_types,
+        problems: op_problems,
+        ..
+    } = lowering;
+    problems.extend(op_problems);
+    problems.extend(std::mem::take(&mut types.problems));
+    let error_body = shared_error_type(&error_types);
+    if !problems.is_empty() {
+        return Err(problems);
+    }
+    Ok(Api {
+        title: api.info.title.clone(),
+        version: api.info.version.clone(),
+        docs: doc_lines(&[api.info.description.as_deref()]),
+        server,
+        auth,
+        types: types.types,
+        operations,
+        error_body,
+    })
+}
+
+/// The error body type, when every error answer of every operation has the same one;
+/// otherwise errors keep their body as JSON.
+fn shared_error_type(error_types: &[(TypeRef, String)]) -> Option<TypeRef> {
+    let (first, _) = error_types.first()?;
+    error_types
+        .iter()
+        .all(|(ty, _)| ty == first)
+        .then(|| first.clone())
+}

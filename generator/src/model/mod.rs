@@ -1,0 +1,331 @@
+//! Stage 2: the generator's own model of an API, lowered from the OpenAPI document.
+//!
+//! Emission reads only this model, never the raw spec, so every decision about names,
+//! types and supported constructs is made once, here, with diagnostics for what does
+//! not fit. Every wire name is kept beside its Rust name.
+
+mod lower;
+mod operations;
+mod schema;
+mod server;
+
+pub use lower::lower;
+
+/// Documentation lines taken from a spec's `summary` and `description`.
+pub type Docs = Vec<String>;
+
+/// Everything the emitter needs to write a client crate.
+#[derive(Debug, Clone)]
+pub struct Api {
+    /// `info.title`.
+    pub title: String,
+    /// `info.version`.
+    pub version: String,
+    /// `info.description`, as lines.
+    pub docs: Docs,
+    /// The base URL and, where the spec offers a choice, the choice of hosts.
+    pub server: Server,
+    /// How requests authenticate, from the one security scheme the spec uses.
+    pub auth: Option<Auth>,
+    /// Named types, in spec order, inline types after the type that holds them.
+    pub types: Vec<TypeDef>,
+    /// Operations, in spec order.
+    pub operations: Vec<Operation>,
+    /// The body type of error answers, when every operation shares one.
+    pub error_body: Option<TypeRef>,
+}
+
+/// The API's base URL.
+#[derive(Debug, Clone)]
+pub struct Server {
+    /// The URL with every variable at its default.
+    pub default_url: String,
+    /// `servers[0].description`.
+    pub docs: Docs,
+    /// The variable offering a choice of hosts, when there is exactly one with an `enum`.
+    pub choice: Option<ServerChoice>,
+}
+
+/// A server variable whose `enum` lists the hosts a client may choose from.
+#[derive(Debug, Clone)]
+pub struct ServerChoice {
+    /// Rust name of the enum type, from the variable's name.
+    pub type_name: String,
+    /// The variable's description.
+    pub docs: Docs,
+    /// The options, in spec order.
+    pub options: Vec<ServerOption>,
+    /// Index of the default option.
+    pub default: usize,
+}
+
+/// One value of a server variable.
+#[derive(Debug, Clone)]
+pub struct ServerOption {
+    /// The value as the spec gives it (`zoho.eu`).
+    pub value: String,
+    /// Variant name, from `x-enum-varnames` or the value.
+    pub rust_name: String,
+    /// The label as the spec gives it (`EU`).
+    pub label: String,
+    /// From `x-enum-descriptions`.
+    pub docs: Docs,
+    /// The base URL with this value substituted.
+    pub url: String,
+}
+
+/// An API-key style header carrying the token.
+#[derive(Debug, Clone)]
+pub struct Auth {
+    /// The header's name (`Authorization`).
+    pub header: String,
+    /// Text sent before the token, from `x-token-prefix` (`Zoho-oauthtoken`).
+    pub prefix: Option<String>,
+    /// The scheme's description.
+    pub docs: Docs,
+}
+
+/// A type the generated crate defines.
+#[derive(Debug, Clone)]
+pub enum TypeDef {
+    /// An object schema.
+    Struct(StructDef),
+    /// An integer schema with an `enum`.
+    IntEnum(EnumDef<i64>),
+    /// A string schema with an `enum`.
+    StringEnum(EnumDef<String>),
+    /// A `oneOf`/`anyOf` without a discriminator: the first variant that fits.
+    Untagged(UntaggedDef),
+    /// A named schema that is just another type (`type: array`, `type: string`, …).
+    Alias(AliasDef),
+}
+
+impl TypeDef {
+    /// The Rust name of the type.
+    pub fn name(&self) -> &str {
+        match self {
+            TypeDef::Struct(s) => &s.name,
+            TypeDef::IntEnum(e) => &e.name,
+            TypeDef::StringEnum(e) => &e.name,
+            TypeDef::Untagged(u) => &u.name,
+            TypeDef::Alias(a) => &a.name,
+        }
+    }
+}
+
+/// An object schema.
+#[derive(Debug, Clone)]
+pub struct StructDef {
+    /// Rust name.
+    pub name: String,
+    /// Doc lines.
+    pub docs: Docs,
+    /// Properties, in spec order.
+    pub fields: Vec<Field>,
+    /// Rust name of the map that keeps properties the spec does not list, unless the
+    /// schema says `additionalProperties: false`.
+    pub extra_field: Option<String>,
+}
+
+/// One property of an object schema.
+#[derive(Debug, Clone)]
+pub struct Field {
+    /// Name on the wire.
+    pub wire_name: String,
+    /// Rust name (may be raw, `r#type`).
+    pub rust_name: String,
+    /// Type of the value.
+    pub ty: TypeRef,
+    /// Listed in `required`.
+    pub required: bool,
+    /// Doc lines.
+    pub docs: Docs,
+}
+
+/// An enum schema with named values and a catch-all for values added later.
+#[derive(Debug, Clone)]
+pub struct EnumDef<V> {
+    /// Rust name.
+    pub name: String,
+    /// Doc lines.
+    pub docs: Docs,
+    /// The known values.
+    pub variants: Vec<EnumVariant<V>>,
+}
+
+/// One known value of an enum.
+#[derive(Debug, Clone)]
+pub struct EnumVariant<V> {
+    /// Rust name.
+    pub rust_name: String,
+    /// The name the spec gives (`x-enum-varnames`), or the value itself.
+    pub label: String,
+    /// The value on the wire.
+    pub value: V,
+}
+
+/// A choice between types, decided by which one the JSON fits.
+#[derive(Debug, Clone)]
+pub struct UntaggedDef {
+    /// Rust name.
+    pub name: String,
+    /// Doc lines.
+    pub docs: Docs,
+    /// Variant names and types, tried in this order.
+    pub variants: Vec<(String, TypeRef)>,
+}
+
+/// A named schema that stands for another type.
+#[derive(Debug, Clone)]
+pub struct AliasDef {
+    /// Rust name.
+    pub name: String,
+    /// Doc lines.
+    pub docs: Docs,
+    /// The type it stands for.
+    pub target: TypeRef,
+}
+
+/// A use of a type.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum TypeRef {
+    /// `type: string`.
+    String,
+    /// `type: integer, format: int32`.
+    I32,
+    /// `type: integer`.
+    I64,
+    /// `type: number, format: float`.
+    F32,
+    /// `type: number`.
+    F64,
+    /// `type: boolean`.
+    Bool,
+    /// A schema that allows any JSON.
+    Any,
+    /// A type the crate defines, by Rust name.
+    Named(String),
+    /// `type: array`.
+    Vec(Box<TypeRef>),
+    /// `oneOf: [array of T, T]`: read either, always written as an array.
+    OneOrMany(Box<TypeRef>),
+    /// `additionalProperties` only.
+    Map(Box<TypeRef>),
+}
+
+/// An HTTP method the generator supports.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Method {
+    /// GET
+    Get,
+    /// POST
+    Post,
+    /// PUT
+    Put,
+    /// PATCH
+    Patch,
+    /// DELETE
+    Delete,
+}
+
+impl Method {
+    /// The method as HTTP writes it.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Method::Get => "GET",
+            Method::Post => "POST",
+            Method::Put => "PUT",
+            Method::Patch => "PATCH",
+            Method::Delete => "DELETE",
+        }
+    }
+}
+
+/// One operation of the API.
+#[derive(Debug, Clone)]
+pub struct Operation {
+    /// `operationId`.
+    pub id: String,
+    /// Rust method name.
+    pub fn_name: String,
+    /// HTTP method.
+    pub method: Method,
+    /// The path as the spec writes it.
+    pub path_template: String,
+    /// The path split into literal text and parameters.
+    pub path: Vec<PathPart>,
+    /// Summary and description.
+    pub docs: Docs,
+    /// Parameters: path ones in template order, then the others in spec order.
+    pub params: Vec<Param>,
+    /// The JSON request body.
+    pub body: Option<Body>,
+    /// What a successful answer holds; `None` for no content.
+    pub success: Option<TypeRef>,
+    /// The status codes the spec lists as successes.
+    pub success_codes: Vec<u16>,
+}
+
+/// A piece of a path template.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum PathPart {
+    /// Literal text.
+    Literal(String),
+    /// A path parameter, by Rust name.
+    Param(String),
+}
+
+/// Where a parameter goes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ParamLocation {
+    /// A path segment.
+    Path,
+    /// The query string.
+    Query,
+    /// A request header.
+    Header,
+}
+
+/// One parameter of an operation.
+#[derive(Debug, Clone)]
+pub struct Param {
+    /// Name on the wire.
+    pub wire_name: String,
+    /// Rust name.
+    pub rust_name: String,
+    /// Where it goes.
+    pub location: ParamLocation,
+    /// Whether it must be given.
+    pub required: bool,
+    /// Its type (a scalar).
+    pub ty: TypeRef,
+    /// Doc lines.
+    pub docs: Docs,
+}
+
+/// A JSON request body.
+#[derive(Debug, Clone)]
+pub struct Body {
+    /// Its type.
+    pub ty: TypeRef,
+    /// Whether it must be given.
+    pub required: bool,
+    /// Doc lines.
+    pub docs: Docs,
+}
+
+/// Splits a description into doc lines, dropping trailing blank lines.
+pub fn doc_lines(texts: &[Option<&str>]) -> Docs {
+    let mut lines = Vec::new();
+    for text in texts.iter().flatten() {
+        let text = text.trim();
+        if text.is_empty() {
+            continue;
+        }
+        if !lines.is_empty() {
+            lines.push(String::new());
+        }
+        lines.extend(text.lines().map(|l| l.trim_end().to_owned()));
+    }
+    lines
+}

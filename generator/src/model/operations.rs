@@ -1,0 +1,467 @@
+//! Lowering of paths and operations.
+
+use std::collections::BTreeMap;
+
+use indexmap::IndexMap;
+use openapiv3::{
+    Components, MediaType, OpenAPI, Parameter, ParameterSchemaOrContent, PathItem, ReferenceOr,
+    RequestBody, Response, StatusCode,
+};
+
+use super::schema::{TypeSpace, dangling_ref};
+use super::{Body, Method, Operation, Param, ParamLocation, PathPart, TypeRef, doc_lines};
+use crate::diagnostics::{Diagnostic, escape_token};
+use crate::naming::{self, Scope};
+
+/// How deep a chain of `$ref` to `$ref` may go before it counts as a loop.
+const MAX_REF_DEPTH: usize = 16;
+
+/// Lowers every operation; collects the types of error answers on the way.
+pub(super) struct OperationLowering<'a, 's> {
+    components: Option<&'a Components>,
+    types: &'s mut TypeSpace<'a>,
+    fn_names: Scope,
+    ids: BTreeMap<String, String>,
+    pub operations: Vec<Operation>,
+    /// Every error answer's body type, with the pointer of the answer.
+    pub error_types: Vec<(TypeRef, String)>,
+    pub problems: Vec<Diagnostic>,
+}
+
+impl<'a, 's> OperationLowering<'a, 's> {
+    pub fn new(api: &'a OpenAPI, types: &'s mut TypeSpace<'a>) -> Self {
+        Self {
+            components: api.components.as_ref(),
+            types,
+            fn_names: Scope::with_reserved(&["new", "builder", "base_url", "send", "clone", "fmt"]),
+            ids: BTreeMap::new(),
+            operations: Vec::new(),
+            error_types: Vec::new(),
+            problems: Vec::new(),
+        }
+    }
+
+    pub fn lower_paths(&mut self, api: &'a OpenAPI) {
+        for (path, item) in &api.paths.paths {
+            let ptr = format!("#/paths/{}", escape_token(path));
+            match item {
+                ReferenceOr::Item(item) => self.lower_path(path, item, &ptr),
+                ReferenceOr::Reference { .. } => self.problems.push(
+                    Diagnostic::new("E0102", ptr, "a path item given by `$ref` is not supported")
+                        .with_hint("write the path item in place"),
+                ),
+            }
+        }
+    }
+
+    fn lower_path(&mut self, path: &str, item: &'a PathItem, ptr: &str) {
+        let methods = [
+            ("get", Some(Method::Get), &item.get),
+            ("put", Some(Method::Put), &item.put),
+            ("post", Some(Method::Post), &item.post),
+            ("delete", Some(Method::Delete), &item.delete),
+            ("patch", Some(Method::Patch), &item.patch),
+            ("options", None, &item.options),
+            ("head", None, &item.head),
+            ("trace", None, &item.trace),
+        ];
+        for (key, method, operation) in methods {
+            let (Some(operation), op_ptr) = (operation, format!("{ptr}/{key}")) else {
+                continue;
+            };
+            match method {
+                Some(method) => self.lower_operation(path, method, item, operation, &op_ptr),
+                None => self.problems.push(
+                    Diagnostic::new(
+                        "E0301",
+                        op_ptr,
+                        format!("`{}` operations are not supported", key.to_uppercase()),
+                    )
+                    .with_hint(
+                        "remove the operation, or describe it as GET, PUT, POST, PATCH or DELETE",
+                    ),
+                ),
+            }
+        }
+    }
+
+    fn lower_operation(
+        &mut self,
+        path: &str,
+        method: Method,
+        item: &'a PathItem,
+        op: &'a openapiv3::Operation,
+        ptr: &str,
+    ) {
+        let id = op
+            .operation_id
+            .clone()
+            .unwrap_or_else(|| derived_id(method, path));
+        if let Some(first) = self.ids.insert(id.clone(), ptr.to_owned()) {
+            self.problems.push(
+                Diagnostic::new(
+                    "E0302",
+                    format!("{ptr}/operationId"),
+                    format!("the operationId `{id}` is also used at {first}"),
+                )
+                .with_hint("give every operation its own operationId"),
+            );
+        }
+        if !op.callbacks.is_empty() {
+            self.problems.push(
+                Diagnostic::new(
+                    "E0309",
+                    format!("{ptr}/callbacks"),
+                    "callbacks are not supported",
+                )
+                .with_hint("remove `callbacks`; the client cannot receive them"),
+            );
+        }
+        let type_hint = naming::camel(&id);
+        let params = self.parameters(&item.parameters, &op.parameters, &type_hint, ptr);
+        let path_parts = self.path_parts(path, &params, ptr);
+        let body = op
+            .request_body
+            .as_ref()
+            .and_then(|b| self.body(b, &type_hint, &format!("{ptr}/requestBody")));
+        let (success, success_codes) =
+            self.responses(&op.responses, &type_hint, &format!("{ptr}/responses"));
+        self.operations.push(Operation {
+            fn_name: self.fn_names.claim(naming::snake(&id)),
+            id,
+            method,
+            path_template: path.to_owned(),
+            path: path_parts,
+            docs: doc_lines(&[op.summary.as_deref(), op.description.as_deref()]),
+            params,
+            body,
+            success,
+            success_codes,
+        });
+    }
+
+    /// Path-level parameters overridden by operation-level ones; path parameters first,
+    /// in the order the template names them.
+    fn parameters(
+        &mut self,
+        path_level: &'a [ReferenceOr<Parameter>],
+        op_level: &'a [ReferenceOr<Parameter>],
+        type_hint: &str,
+        ptr: &str,
+    ) -> Vec<Param> {
+        let mut chosen: IndexMap<(String, &'static str), (&'a Parameter, String)> = IndexMap::new();
+        let path_ptr = ptr.rsplit_once('/').map_or(ptr, |(p, _)| p).to_owned();
+        let levels = [(path_level, path_ptr), (op_level, ptr.to_owned())];
+        for (list, base) in levels {
+            for (index, param) in list.iter().enumerate() {
+                let at = format!("{base}/parameters/{index}");
+                if let Some(param) = self.resolve(param, "parameters", &at, |c| &c.parameters) {
+                    let data = param.parameter_data_ref();
+                    chosen.insert((data.name.clone(), location_key(param)), (param, at));
+                }
+            }
+        }
+        let mut scope = Scope::with_reserved(&["body", "self"]);
+        let mut params: Vec<Param> = chosen
+            .values()
+            .filter_map(|(param, at)| self.parameter(param, type_hint, at, &mut scope))
+            .collect();
+        params.sort_by_key(|p| p.location != ParamLocation::Path);
+        params
+    }
+
+    fn parameter(
+        &mut self,
+        param: &Parameter,
+        type_hint: &str,
+        ptr: &str,
+        scope: &mut Scope,
+    ) -> Option<Param> {
+        let location = match param {
+            Parameter::Path { .. } => ParamLocation::Path,
+            Parameter::Query { .. } => ParamLocation::Query,
+            Parameter::Header { .. } => ParamLocation::Header,
+            Parameter::Cookie { .. } => {
+                self.problems.push(
+                    Diagnostic::new("E0305", ptr, "cookie parameters are not supported")
+                        .with_hint("send the value as a header or query parameter instead"),
+                );
+                return None;
+            }
+        };
+        let data = param.parameter_data_ref();
+        let ParameterSchemaOrContent::Schema(schema) = &data.format else {
+            self.problems.push(
+                Diagnostic::new(
+                    "E0306",
+                    format!("{ptr}/content"),
+                    "parameters described by `content` are not supported",
+                )
+                .with_hint("describe the parameter with `schema`"),
+            );
+            return None;
+        };
+        let hint = format!("{type_hint}{}", naming::camel(&data.name));
+        let ty = self
+            .types
+            .use_schema(schema, &hint, &format!("{ptr}/schema"));
+        if !is_scalar(&ty) {
+            self.problems.push(
+                Diagnostic::new(
+                    "E0306",
+                    format!("{ptr}/schema"),
+                    format!(
+                        "the parameter `{}` is not a string, number, integer or boolean",
+                        data.name
+                    ),
+                )
+                .with_hint("parameters must be scalars; arrays and objects are not supported yet"),
+            );
+            return None;
+        }
+        Some(Param {
+            wire_name: data.name.clone(),
+            rust_name: scope.claim(naming::snake(&data.name)),
+            location,
+            required: data.required || location == ParamLocation::Path,
+            ty,
+            docs: doc_lines(&[data.description.as_deref()]),
+        })
+    }
+
+    /// Splits the template into literals and parameters; every `{name}` must have a
+    /// path parameter, and every path parameter a `{name}`.
+    fn path_parts(&mut self, path: &str, params: &[Param], ptr: &str) -> Vec<PathPart> {
+        let mut parts = Vec::new();
+        let mut rest = path;
+        let mut named = Vec::new();
+        while let Some(open) = rest.find('{') {
+            let Some(close) = rest[open..].find('}').map(|c| open + c) else {
+                break;
+            };
+            parts.push(PathPart::Literal(rest[..open].to_owned()));
+            let name = &rest[open + 1..close];
+            named.push(name.to_owned());
+            match params.iter().find(|p| p.location == ParamLocation::Path && p.wire_name == name) {
+                Some(param) => parts.push(PathPart::Param(param.rust_name.clone())),
+                None => self.problems.push(
+                    Diagnostic::new("E0303", ptr, format!("the path template names `{{{name}}}` but the operation defines no path parameter `{name}`"))
+                        .with_hint(format!("add a parameter with `name: {name}` and `in: path`")),
+                ),
+            }
+            rest = &rest[close + 1..];
+        }
+        parts.push(PathPart::Literal(rest.to_owned()));
+        parts.retain(|p| p != &PathPart::Literal(String::new()));
+        for param in params.iter().filter(|p| p.location == ParamLocation::Path) {
+            if !named.contains(&param.wire_name) {
+                self.problems.push(
+                    Diagnostic::new(
+                        "E0304",
+                        ptr,
+                        format!(
+                            "the path parameter `{}` does not appear in the template `{path}`",
+                            param.wire_name
+                        ),
+                    )
+                    .with_hint("add it to the path as `{name}`, or make it a query parameter"),
+                );
+            }
+        }
+        parts
+    }
+
+    fn body(
+        &mut self,
+        body: &'a ReferenceOr<RequestBody>,
+        type_hint: &str,
+        ptr: &str,
+    ) -> Option<Body> {
+        let body = self.resolve(body, "requestBodies", ptr, |c| &c.request_bodies)?;
+        let (media, media_ptr) = self.json_media(&body.content, ptr)?;
+        let ty = match &media.schema {
+            Some(schema) => self.types.use_schema(
+                schema,
+                &format!("{type_hint}Body"),
+                &format!("{media_ptr}/schema"),
+            ),
+            None => TypeRef::Any,
+        };
+        Some(Body {
+            ty,
+            required: body.required,
+            docs: doc_lines(&[body.description.as_deref()]),
+        })
+    }
+
+    /// The JSON media type of a body; anything else is reported, not skipped.
+    fn json_media<'m>(
+        &mut self,
+        content: &'m IndexMap<String, MediaType>,
+        ptr: &str,
+    ) -> Option<(&'m MediaType, String)> {
+        let json = content.iter().find(|(kind, _)| is_json(kind));
+        match json {
+            Some((kind, media)) => Some((media, format!("{ptr}/content/{}", escape_token(kind)))),
+            None => {
+                if let Some(kind) = content.keys().next() {
+                    self.problems.push(
+                        Diagnostic::new(
+                            "E0307",
+                            format!("{ptr}/content/{}", escape_token(kind)),
+                            format!(
+                                "the media type `{kind}` is not supported; only JSON bodies are"
+                            ),
+                        )
+                        .with_hint("describe the body as `application/json`"),
+                    );
+                }
+                None
+            }
+        }
+    }
+
+    /// The success type (all 2xx answers must agree) and the success codes; error
+    /// answers' types are kept for the crate's error type.
+    fn responses(
+        &mut self,
+        responses: &'a openapiv3::Responses,
+        type_hint: &str,
+        ptr: &str,
+    ) -> (Option<TypeRef>, Vec<u16>) {
+        let mut success: Option<(Option<TypeRef>, String)> = None;
+        let mut codes = Vec::new();
+        let entries = responses
+            .responses
+            .iter()
+            .map(|(code, r)| (Some(code), r))
+            .chain(responses.default.iter().map(|r| (None, r)));
+        for (code, response) in entries {
+            let key = code.map_or_else(|| "default".to_owned(), StatusCode::to_string);
+            let at = format!("{ptr}/{key}");
+            let Some(response) = self.resolve(response, "responses", &at, |c| &c.responses) else {
+                continue;
+            };
+            if !response.links.is_empty() {
+                self.problems.push(
+                    Diagnostic::new(
+                        "E0310",
+                        format!("{at}/links"),
+                        "response links are not supported",
+                    )
+                    .with_hint("remove `links`"),
+                );
+            }
+            let is_success = matches!(
+                code,
+                Some(StatusCode::Code(200..=299) | StatusCode::Range(2))
+            );
+            let hint = if is_success {
+                format!("{type_hint}Response")
+            } else {
+                format!("{type_hint}Error")
+            };
+            let ty = self.response_type(response, &hint, &at);
+            if !is_success {
+                if let Some(ty) = ty {
+                    self.error_types.push((ty, at));
+                }
+                continue;
+            }
+            if let Some(StatusCode::Code(n)) = code {
+                codes.push(*n);
+            }
+            match &success {
+                None => success = Some((ty, at)),
+                Some((first, first_at)) if *first != ty => self.problems.push(
+                    Diagnostic::new(
+                        "E0308",
+                        at,
+                        format!("this success answer's body differs from the one at {first_at}"),
+                    )
+                    .with_hint("give every 2xx answer of an operation the same schema"),
+                ),
+                Some(_) => {}
+            }
+        }
+        (success.and_then(|(ty, _)| ty), codes)
+    }
+
+    fn response_type(&mut self, response: &'a Response, hint: &str, ptr: &str) -> Option<TypeRef> {
+        if response.content.is_empty() {
+            return None;
+        }
+        let (media, media_ptr) = self.json_media(&response.content, ptr)?;
+        Some(match &media.schema {
+            Some(schema) => self
+                .types
+                .use_schema(schema, hint, &format!("{media_ptr}/schema")),
+            None => TypeRef::Any,
+        })
+    }
+
+    /// Follows `$ref`s into `components.<section>`.
+    fn resolve<T>(
+        &mut self,
+        item: &'a ReferenceOr<T>,
+        section: &str,
+        ptr: &str,
+        pick: impl Fn(&'a Components) -> &'a IndexMap<String, ReferenceOr<T>>,
+    ) -> Option<&'a T> {
+        let prefix = format!("#/components/{section}/");
+        let mut current = item;
+        for _ in 0..MAX_REF_DEPTH {
+            let reference = match current {
+                ReferenceOr::Item(item) => return Some(item),
+                ReferenceOr::Reference { reference } => reference,
+            };
+            let found = reference
+                .strip_prefix(&prefix)
+                .and_then(|name| self.components.map(&pick)?.get(name));
+            match found {
+                Some(next) => current = next,
+                None => {
+                    self.problems
+                        .push(dangling_ref(reference, &format!("{ptr}/$ref"), &prefix));
+                    return None;
+                }
+            }
+        }
+        self.problems.push(
+            Diagnostic::new("E0103", ptr, "this `$ref` chain does not end (it loops)")
+                .with_hint("make one of the references point to a definition"),
+        );
+        None
+    }
+}
+
+fn location_key(param: &Parameter) -> &'static str {
+    match param {
+        Parameter::Path { .. } => "path",
+        Parameter::Query { .. } => "query",
+        Parameter::Header { .. } => "header",
+        Parameter::Cookie { .. } => "cookie",
+    }
+}
+
+fn is_scalar(ty: &TypeRef) -> bool {
+    matches!(
+        ty,
+        TypeRef::String | TypeRef::I32 | TypeRef::I64 | TypeRef::F32 | TypeRef::F64 | TypeRef::Bool
+    )
+}
+
+fn is_json(media_type: &str) -> bool {
+    let essence = media_type.split(';').next().unwrap_or_default().trim();
+    essence == "application/json" || essence.ends_with("+json")
+}
+
+/// A stable name for an operation without `operationId`: method and path, such as
+/// `get_portal_portal_name_goals`.
+fn derived_id(method: Method, path: &str) -> String {
+    let words: Vec<&str> = path
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .collect();
+    format!("{}_{}", method.as_str().to_lowercase(), words.join("_"))
+}

@@ -1,0 +1,459 @@
+//! Lowering of JSON schemas into [`TypeDef`]s and [`TypeRef`]s.
+
+use std::collections::BTreeMap;
+
+use indexmap::IndexMap;
+use openapiv3::{
+    AdditionalProperties, IntegerFormat, NumberFormat, ObjectType, ReferenceOr, Schema, SchemaKind,
+    StringType, Type, VariantOrUnknownOrEmpty,
+};
+use serde_json::Value;
+
+use super::{
+    AliasDef, Docs, EnumDef, EnumVariant, Field, StructDef, TypeDef, TypeRef, UntaggedDef,
+    doc_lines,
+};
+use crate::diagnostics::{Diagnostic, escape_token};
+use crate::naming::{self, Scope};
+
+const SCHEMA_PREFIX: &str = "#/components/schemas/";
+
+/// Names reserved in the generated `types` module: the modules and types it refers to.
+const RESERVED_TYPE_NAMES: &[&str] = &["Serialize", "Deserialize"];
+
+/// Every type of the API, built while schemas are lowered.
+pub(super) struct TypeSpace<'a> {
+    raw: &'a Value,
+    schemas: &'a IndexMap<String, ReferenceOr<Schema>>,
+    /// Component schema name → Rust type name, assigned up front so `$ref`s resolve in
+    /// any order.
+    component_names: BTreeMap<String, String>,
+    scope: Scope,
+    pub types: Vec<TypeDef>,
+    pub problems: Vec<Diagnostic>,
+}
+
+impl<'a> TypeSpace<'a> {
+    pub fn new(raw: &'a Value, schemas: &'a IndexMap<String, ReferenceOr<Schema>>) -> Self {
+        let mut scope = Scope::with_reserved(RESERVED_TYPE_NAMES);
+        let component_names = schemas
+            .keys()
+            .map(|name| (name.clone(), scope.claim(naming::camel(name))))
+            .collect();
+        Self {
+            raw,
+            schemas,
+            component_names,
+            scope,
+            types: Vec::new(),
+            problems: Vec::new(),
+        }
+    }
+
+    /// Defines a type for every component schema, in spec order.
+    pub fn define_components(&mut self) {
+        for (name, schema) in self.schemas {
+            let pointer = format!("{SCHEMA_PREFIX}{}", escape_token(name));
+            let rust_name = self.component_names[name].clone();
+            match schema {
+                ReferenceOr::Reference { reference } => {
+                    let target = self.reference(reference, &pointer);
+                    self.types.push(TypeDef::Alias(AliasDef {
+                        name: rust_name,
+                        docs: vec![],
+                        target,
+                    }));
+                }
+                ReferenceOr::Item(schema) => self.define(rust_name, schema, &pointer),
+            }
+        }
+    }
+
+    /// The type of a schema used somewhere; inline objects and enums get a named type
+    /// called `hint`.
+    pub fn use_schema(&mut self, schema: &ReferenceOr<Schema>, hint: &str, ptr: &str) -> TypeRef {
+        match schema {
+            ReferenceOr::Reference { reference } => self.reference(reference, ptr),
+            ReferenceOr::Item(schema) => self.inline(schema, hint, ptr),
+        }
+    }
+
+    fn use_boxed(&mut self, schema: &ReferenceOr<Box<Schema>>, hint: &str, ptr: &str) -> TypeRef {
+        match schema {
+            ReferenceOr::Reference { reference } => self.reference(reference, ptr),
+            ReferenceOr::Item(schema) => self.inline(schema, hint, ptr),
+        }
+    }
+
+    fn reference(&mut self, reference: &str, ptr: &str) -> TypeRef {
+        let found = reference
+            .strip_prefix(SCHEMA_PREFIX)
+            .and_then(|name| self.component_names.get(name));
+        match found {
+            Some(rust_name) => TypeRef::Named(rust_name.clone()),
+            None => {
+                self.problems
+                    .push(dangling_ref(reference, ptr, SCHEMA_PREFIX));
+                TypeRef::Any
+            }
+        }
+    }
+
+    /// A schema written in place: scalars and arrays stay anonymous, anything that needs
+    /// a definition of its own gets one named `hint`.
+    fn inline(&mut self, schema: &Schema, hint: &str, ptr: &str) -> TypeRef {
+        if let Some(scalar) = self.anonymous(schema, hint, ptr) {
+            return scalar;
+        }
+        let name = self.scope.claim(naming::camel(hint));
+        self.define(name.clone(), schema, ptr);
+        TypeRef::Named(name)
+    }
+
+    /// The type of a schema that needs no definition, or `None` when it does.
+    fn anonymous(&mut self, schema: &Schema, hint: &str, ptr: &str) -> Option<TypeRef> {
+        match &schema.schema_kind {
+            SchemaKind::Type(Type::String(s)) if s.enumeration.is_empty() => Some(TypeRef::String),
+            SchemaKind::Type(Type::Integer(i)) if i.enumeration.is_empty() => {
+                Some(integer_type(&i.format))
+            }
+            SchemaKind::Type(Type::Number(n)) if n.enumeration.is_empty() => Some(match n.format {
+                VariantOrUnknownOrEmpty::Item(NumberFormat::Float) => TypeRef::F32,
+                _ => TypeRef::F64,
+            }),
+            SchemaKind::Type(Type::Boolean(_)) => Some(TypeRef::Bool),
+            SchemaKind::Type(Type::Array(array)) => Some(TypeRef::Vec(Box::new(self.items(
+                array.items.as_ref(),
+                hint,
+                ptr,
+            )))),
+            SchemaKind::Type(Type::Object(object)) if object.properties.is_empty() => {
+                Some(self.map(object.additional_properties.as_ref(), hint, ptr))
+            }
+            SchemaKind::OneOf { one_of } => self.one_or_many(one_of, hint, ptr),
+            SchemaKind::Any(any) if is_empty_any(any) => Some(TypeRef::Any),
+            _ => None,
+        }
+    }
+
+    fn items(
+        &mut self,
+        items: Option<&ReferenceOr<Box<Schema>>>,
+        hint: &str,
+        ptr: &str,
+    ) -> TypeRef {
+        match items {
+            Some(items) => self.use_boxed(items, &format!("{hint}Item"), &format!("{ptr}/items")),
+            None => TypeRef::Any,
+        }
+    }
+
+    fn map(&mut self, extra: Option<&AdditionalProperties>, hint: &str, ptr: &str) -> TypeRef {
+        let value = match extra {
+            Some(AdditionalProperties::Schema(schema)) => self.use_schema(
+                schema,
+                &format!("{hint}Value"),
+                &format!("{ptr}/additionalProperties"),
+            ),
+            _ => TypeRef::Any,
+        };
+        TypeRef::Map(Box::new(value))
+    }
+
+    /// `oneOf: [{type: array, items: X}, X]` is read as either form and kept as a list:
+    /// APIs that answer a single object where they usually answer an array use it.
+    fn one_or_many(
+        &mut self,
+        one_of: &[ReferenceOr<Schema>],
+        hint: &str,
+        ptr: &str,
+    ) -> Option<TypeRef> {
+        let [ReferenceOr::Item(first), single] = one_of else {
+            return None;
+        };
+        let SchemaKind::Type(Type::Array(array)) = &first.schema_kind else {
+            return None;
+        };
+        let items = array.items.as_ref()?.clone().unbox();
+        if &items != single {
+            return None;
+        }
+        let item = self.use_schema(single, &format!("{hint}Item"), &format!("{ptr}/oneOf/1"));
+        Some(TypeRef::OneOrMany(Box::new(item)))
+    }
+
+    /// Adds a named type for `schema`.
+    fn define(&mut self, name: String, schema: &Schema, ptr: &str) {
+        let docs = schema_docs(schema);
+        let def = match &schema.schema_kind {
+            SchemaKind::Type(Type::Object(object)) if !object.properties.is_empty() => {
+                TypeDef::Struct(self.object(name, docs, object, ptr))
+            }
+            SchemaKind::Type(Type::Integer(int)) if !int.enumeration.is_empty() => {
+                let values = int.enumeration.iter().map(|v| v.map(Value::from)).collect();
+                let labels: Vec<String> = int
+                    .enumeration
+                    .iter()
+                    .flatten()
+                    .map(i64::to_string)
+                    .collect();
+                TypeDef::IntEnum(
+                    self.enumeration(name, docs, schema, values, labels, ptr, |v| v.as_i64()),
+                )
+            }
+            SchemaKind::Type(Type::String(StringType { enumeration, .. }))
+                if !enumeration.is_empty() =>
+            {
+                let values = enumeration
+                    .iter()
+                    .map(|v| v.clone().map(Value::from))
+                    .collect();
+                let labels = enumeration.iter().flatten().cloned().collect();
+                TypeDef::StringEnum(self.enumeration(
+                    name,
+                    docs,
+                    schema,
+                    values,
+                    labels,
+                    ptr,
+                    |v| v.as_str().map(str::to_owned),
+                ))
+            }
+            SchemaKind::OneOf { one_of } => match self.one_or_many(one_of, &name, ptr) {
+                Some(target) => TypeDef::Alias(AliasDef { name, docs, target }),
+                None => TypeDef::Untagged(self.untagged(name, docs, one_of, ptr)),
+            },
+            _ => match self.anonymous(schema, &name, ptr) {
+                Some(target) => TypeDef::Alias(AliasDef { name, docs, target }),
+                None => {
+                    self.problems.push(unsupported_schema(schema, ptr));
+                    TypeDef::Alias(AliasDef {
+                        name,
+                        docs,
+                        target: TypeRef::Any,
+                    })
+                }
+            },
+        };
+        self.types.push(def);
+    }
+
+    fn object(&mut self, name: String, docs: Docs, object: &ObjectType, ptr: &str) -> StructDef {
+        for (index, required) in object.required.iter().enumerate() {
+            if !object.properties.contains_key(required) {
+                self.problems.push(
+                    Diagnostic::new(
+                        "E0204",
+                        format!("{ptr}/required/{index}"),
+                        format!("`{required}` is listed in `required` but is not a property"),
+                    )
+                    .with_hint("add the property under `properties`, or remove it from `required`"),
+                );
+            }
+        }
+        let mut scope = Scope::default();
+        let mut fields = Vec::new();
+        for (wire_name, property) in &object.properties {
+            let prop_ptr = format!("{ptr}/properties/{}", escape_token(wire_name));
+            let hint = format!("{name}{}", naming::camel(wire_name));
+            let ty = self.use_boxed(property, &hint, &prop_ptr);
+            let property_docs = match property {
+                ReferenceOr::Item(schema) => schema_docs(schema),
+                ReferenceOr::Reference { .. } => self.sibling_docs(&prop_ptr),
+            };
+            let nullable = property.as_item().is_some_and(|s| s.schema_data.nullable);
+            fields.push(Field {
+                wire_name: wire_name.clone(),
+                rust_name: scope.claim(naming::snake(wire_name)),
+                ty,
+                required: object.required.contains(wire_name) && !nullable,
+                docs: property_docs,
+            });
+        }
+        let closed = matches!(
+            object.additional_properties,
+            Some(AdditionalProperties::Any(false))
+        );
+        let extra_field = (!closed).then(|| scope.claim("additional_properties".to_owned()));
+        StructDef {
+            name,
+            docs,
+            fields,
+            extra_field,
+        }
+    }
+
+    /// OpenAPI 3.0 ignores a `description` beside a `$ref`, but specs use it to say
+    /// what the property means; it is the best doc the field can get.
+    fn sibling_docs(&self, ptr: &str) -> Docs {
+        let description = self
+            .raw
+            .pointer(&format!("{}/description", ptr.trim_start_matches('#')))
+            .and_then(Value::as_str);
+        doc_lines(&[description])
+    }
+
+    #[allow(clippy::too_many_arguments)]
+    fn enumeration<V>(
+        &mut self,
+        name: String,
+        docs: Docs,
+        schema: &Schema,
+        values: Vec<Option<Value>>,
+        default_labels: Vec<String>,
+        ptr: &str,
+        convert: impl Fn(&Value) -> Option<V>,
+    ) -> EnumDef<V> {
+        let labels = self
+            .varnames(schema, values.len(), ptr)
+            .unwrap_or(default_labels);
+        let mut scope = Scope::with_reserved(&["Unknown"]);
+        let mut variants = Vec::new();
+        for (index, (value, label)) in values.iter().zip(labels).enumerate() {
+            match value.as_ref().and_then(&convert) {
+                Some(value) => variants.push(EnumVariant {
+                    rust_name: scope.claim(naming::camel(&label)),
+                    label,
+                    value,
+                }),
+                None => self.problems.push(
+                    Diagnostic::new(
+                        "E0202",
+                        format!("{ptr}/enum/{index}"),
+                        "an `enum` value is null or not of the schema's type",
+                    )
+                    .with_hint(
+                        "list only values of the schema's `type`; use `nullable: true` for null",
+                    ),
+                ),
+            }
+        }
+        EnumDef {
+            name,
+            docs,
+            variants,
+        }
+    }
+
+    /// Names from `x-enum-varnames` (or `x-enumNames`), when given and well formed.
+    fn varnames(&mut self, schema: &Schema, count: usize, ptr: &str) -> Option<Vec<String>> {
+        let extensions = &schema.schema_data.extensions;
+        let (key, value) = ["x-enum-varnames", "x-enumNames"]
+            .iter()
+            .find_map(|key| extensions.get(*key).map(|value| (*key, value)))?;
+        let names: Option<Vec<String>> = value
+            .as_array()
+            .map(|items| {
+                items
+                    .iter()
+                    .map(|v| v.as_str().map(str::to_owned))
+                    .collect()
+            })
+            .unwrap_or(None);
+        match names {
+            Some(names) if names.len() == count => Some(names),
+            _ => {
+                self.problems.push(
+                    Diagnostic::new(
+                        "E0203",
+                        format!("{ptr}/{key}"),
+                        format!("`{key}` must be a list of {count} strings, one per `enum` value"),
+                    )
+                    .with_hint("give one name per value, in the same order as `enum`"),
+                );
+                None
+            }
+        }
+    }
+
+    fn untagged(
+        &mut self,
+        name: String,
+        docs: Docs,
+        choices: &[ReferenceOr<Schema>],
+        ptr: &str,
+    ) -> UntaggedDef {
+        let mut scope = Scope::default();
+        let variants = choices
+            .iter()
+            .enumerate()
+            .map(|(index, choice)| {
+                let choice_ptr = format!("{ptr}/oneOf/{index}");
+                let ty = self.use_schema(choice, &format!("{name}Variant{index}"), &choice_ptr);
+                (scope.claim(variant_name(&ty)), ty)
+            })
+            .collect();
+        UntaggedDef {
+            name,
+            docs,
+            variants,
+        }
+    }
+}
+
+fn integer_type(format: &VariantOrUnknownOrEmpty<IntegerFormat>) -> TypeRef {
+    match format {
+        VariantOrUnknownOrEmpty::Item(IntegerFormat::Int32) => TypeRef::I32,
+        _ => TypeRef::I64,
+    }
+}
+
+fn variant_name(ty: &TypeRef) -> String {
+    match ty {
+        TypeRef::String => "String".into(),
+        TypeRef::I32 | TypeRef::I64 => "Integer".into(),
+        TypeRef::F32 | TypeRef::F64 => "Number".into(),
+        TypeRef::Bool => "Boolean".into(),
+        TypeRef::Any => "Value".into(),
+        TypeRef::Named(name) => name.clone(),
+        TypeRef::Vec(item) | TypeRef::OneOrMany(item) => format!("{}List", variant_name(item)),
+        TypeRef::Map(value) => format!("{}Map", variant_name(value)),
+    }
+}
+
+fn is_empty_any(any: &openapiv3::AnySchema) -> bool {
+    any == &openapiv3::AnySchema::default()
+}
+
+/// Doc lines of a schema: its title and description.
+pub(super) fn schema_docs(schema: &Schema) -> Docs {
+    let data = &schema.schema_data;
+    doc_lines(&[data.title.as_deref(), data.description.as_deref()])
+}
+
+fn unsupported_schema(schema: &Schema, ptr: &str) -> Diagnostic {
+    let what = match &schema.schema_kind {
+        SchemaKind::AllOf { .. } => "`allOf`",
+        SchemaKind::AnyOf { .. } => "`anyOf`",
+        SchemaKind::Not { .. } => "`not`",
+        SchemaKind::OneOf { .. } => "this `oneOf`",
+        _ => "this schema",
+    };
+    Diagnostic::new(
+        "E0201",
+        ptr,
+        format!("{what} is not supported by this generator"),
+    )
+    .with_hint("see the generator README for the supported subset of OpenAPI 3.0")
+}
+
+/// A `$ref` that names nothing in the document.
+pub(super) fn dangling_ref(reference: &str, ptr: &str, expected_prefix: &str) -> Diagnostic {
+    let hint = if reference.starts_with('#') {
+        format!(
+            "define it under `{}`, or fix the name",
+            expected_prefix
+                .trim_start_matches("#/")
+                .trim_end_matches('/')
+                .replace('/', ".")
+        )
+    } else {
+        "only references inside this document (`#/components/…`) are supported".to_owned()
+    };
+    Diagnostic::new(
+        "E0101",
+        ptr,
+        format!("`$ref: {reference}` points to nothing in this document"),
+    )
+    .with_hint(hint)
+}

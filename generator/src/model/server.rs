@@ -1,0 +1,252 @@
+//! Lowering of `servers` and the security scheme.
+
+use openapiv3::{APIKeyLocation, OpenAPI, ReferenceOr, SecurityScheme, ServerVariable};
+use serde_json::Value;
+
+use super::{Auth, Server, ServerChoice, ServerOption, doc_lines};
+use crate::diagnostics::{Diagnostic, escape_token};
+use crate::naming::{self, Scope};
+
+/// The first server of the spec; its variables at their defaults, except one with an
+/// `enum`, which becomes a choice the client offers.
+pub(super) fn lower_server(api: &OpenAPI, problems: &mut Vec<Diagnostic>) -> Server {
+    let Some(server) = api.servers.first() else {
+        problems.push(
+            Diagnostic::new(
+                "E0401",
+                "#",
+                "the spec gives no `servers`, so the client has no base URL",
+            )
+            .with_hint("add `servers: [{url: https://api.example.com/v1}]`"),
+        );
+        return Server {
+            default_url: String::new(),
+            docs: vec![],
+            choice: None,
+        };
+    };
+    let variables = server.variables.clone().unwrap_or_default();
+    let defaults: Vec<(String, String)> = variables
+        .iter()
+        .map(|(name, v)| (name.clone(), v.default.clone()))
+        .collect();
+    let default_url = substitute(&server.url, &defaults);
+    if !(default_url.starts_with("https://") || default_url.starts_with("http://")) {
+        problems.push(
+            Diagnostic::new(
+                "E0402",
+                "#/servers/0/url",
+                format!("the server URL `{default_url}` is not an absolute http(s) URL"),
+            )
+            .with_hint("give the full URL, such as `https://api.example.com/v1`"),
+        );
+    }
+    let choice = variables
+        .iter()
+        .find(|(_, variable)| !variable.enumeration.is_empty())
+        .and_then(|(name, variable)| choice(&server.url, &defaults, name, variable, problems));
+    Server {
+        default_url,
+        docs: doc_lines(&[server.description.as_deref()]),
+        choice,
+    }
+}
+
+fn choice(
+    url: &str,
+    defaults: &[(String, String)],
+    name: &str,
+    variable: &ServerVariable,
+    problems: &mut Vec<Diagnostic>,
+) -> Option<ServerChoice> {
+    let ptr = format!("#/servers/0/variables/{}", escape_token(name));
+    let count = variable.enumeration.len();
+    let labels = string_list(
+        variable.extensions.get("x-enum-varnames"),
+        count,
+        &ptr,
+        "x-enum-varnames",
+        problems,
+    )
+    .unwrap_or_else(|| variable.enumeration.clone());
+    let descriptions = string_list(
+        variable.extensions.get("x-enum-descriptions"),
+        count,
+        &ptr,
+        "x-enum-descriptions",
+        problems,
+    )
+    .unwrap_or_else(|| vec![String::new(); count]);
+    let Some(default) = variable
+        .enumeration
+        .iter()
+        .position(|v| v == &variable.default)
+    else {
+        problems.push(
+            Diagnostic::new(
+                "E0403",
+                format!("{ptr}/default"),
+                format!(
+                    "the default `{}` is not one of the variable's `enum` values",
+                    variable.default
+                ),
+            )
+            .with_hint("make `default` one of the listed values"),
+        );
+        return None;
+    };
+    let mut scope = Scope::default();
+    let options = variable
+        .enumeration
+        .iter()
+        .zip(labels)
+        .zip(descriptions)
+        .map(|((value, label), description)| {
+            let mut values = defaults.to_vec();
+            values.retain(|(n, _)| n != name);
+            values.push((name.to_owned(), value.clone()));
+            ServerOption {
+                value: value.clone(),
+                rust_name: scope.claim(naming::camel(&label)),
+                label,
+                docs: doc_lines(&[Some(&description)]),
+                url: substitute(url, &values),
+            }
+        })
+        .collect();
+    Some(ServerChoice {
+        type_name: naming::camel(name),
+        docs: doc_lines(&[variable.description.as_deref()]),
+        options,
+        default,
+    })
+}
+
+fn string_list(
+    value: Option<&Value>,
+    count: usize,
+    ptr: &str,
+    key: &str,
+    problems: &mut Vec<Diagnostic>,
+) -> Option<Vec<String>> {
+    let value = value?;
+    let list: Option<Vec<String>> = value.as_array().and_then(|items| {
+        items
+            .iter()
+            .map(|v| v.as_str().map(str::to_owned))
+            .collect()
+    });
+    match list {
+        Some(list) if list.len() == count => Some(list),
+        _ => {
+            problems.push(
+                Diagnostic::new(
+                    "E0203",
+                    format!("{ptr}/{key}"),
+                    format!("`{key}` must be a list of {count} strings, one per `enum` value"),
+                )
+                .with_hint("give one entry per value, in the same order as `enum`"),
+            );
+            None
+        }
+    }
+}
+
+fn substitute(url: &str, values: &[(String, String)]) -> String {
+    values
+        .iter()
+        .fold(url.to_owned(), |url, (name, value)| {
+            url.replace(&format!("{{{name}}}"), value)
+        })
+        .trim_end_matches('/')
+        .to_owned()
+}
+
+/// The one security scheme the spec's requirements name, as a header to send.
+pub(super) fn lower_auth(api: &OpenAPI, problems: &mut Vec<Diagnostic>) -> Option<Auth> {
+    let mut names: Vec<&String> = api
+        .security
+        .iter()
+        .chain(
+            api.operations()
+                .filter_map(|(_, _, op)| op.security.as_ref()),
+        )
+        .flatten()
+        .flat_map(|requirement| requirement.keys())
+        .collect();
+    names.sort();
+    names.dedup();
+    let name = match names.as_slice() {
+        [] => return None,
+        [name] => *name,
+        [_, second, ..] => {
+            problems.push(
+                Diagnostic::new("E0404", "#/security", format!("the spec uses several security schemes (`{}` and `{second}`); this generator supports one", names[0]))
+                    .with_hint("describe the API's authentication with a single security scheme"),
+            );
+            names[0]
+        }
+    };
+    let ptr = format!("#/components/securitySchemes/{}", escape_token(name));
+    let scheme = api
+        .components
+        .as_ref()
+        .and_then(|c| c.security_schemes.get(name));
+    let Some(ReferenceOr::Item(scheme)) = scheme else {
+        problems.push(
+            Diagnostic::new(
+                "E0101",
+                "#/security",
+                format!(
+                    "the security scheme `{name}` is not defined under `components.securitySchemes`"
+                ),
+            )
+            .with_hint("define the scheme, or fix its name in `security`"),
+        );
+        return None;
+    };
+    auth_for(scheme, &ptr, problems)
+}
+
+fn auth_for(scheme: &SecurityScheme, ptr: &str, problems: &mut Vec<Diagnostic>) -> Option<Auth> {
+    match scheme {
+        SecurityScheme::APIKey {
+            location: APIKeyLocation::Header,
+            name,
+            description,
+            extensions,
+        } => {
+            let prefix = extensions
+                .get("x-token-prefix")
+                .and_then(Value::as_str)
+                .map(str::to_owned);
+            Some(Auth {
+                header: name.clone(),
+                prefix,
+                docs: doc_lines(&[description.as_deref()]),
+            })
+        }
+        SecurityScheme::HTTP {
+            scheme,
+            description,
+            ..
+        } if scheme.eq_ignore_ascii_case("bearer") => Some(bearer(description.as_deref())),
+        SecurityScheme::OAuth2 { description, .. }
+        | SecurityScheme::OpenIDConnect { description, .. } => Some(bearer(description.as_deref())),
+        _ => {
+            problems.push(
+                Diagnostic::new("E0405", ptr, "only header API keys, HTTP bearer, OAuth 2 and OpenID Connect schemes are supported")
+                    .with_hint("describe the credential as an `apiKey` sent `in: header`"),
+            );
+            None
+        }
+    }
+}
+
+fn bearer(description: Option<&str>) -> Auth {
+    Auth {
+        header: "Authorization".to_owned(),
+        prefix: Some("Bearer".to_owned()),
+        docs: doc_lines(&[description]),
+    }
+}
