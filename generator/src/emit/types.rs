@@ -63,7 +63,7 @@ fn field(field: &Field) -> TokenStream {
         let wire = &field.wire_name;
         quote! { #[serde(rename = #wire)] }
     });
-    let inner = type_tokens(&field.ty);
+    let inner = field_type(field);
     let one_or_many = matches!(field.ty, TypeRef::OneOrMany(_));
     let (ty, serde) = match (field.required, one_or_many) {
         (true, false) => (inner, quote! {}),
@@ -94,13 +94,23 @@ fn field(field: &Field) -> TokenStream {
     }
 }
 
+/// The field's type without the `Option`: boxed where the struct holds itself.
+fn field_type(field: &Field) -> TokenStream {
+    let ty = type_tokens(&field.ty);
+    if field.boxed {
+        quote! { ::std::boxed::Box<#ty> }
+    } else {
+        ty
+    }
+}
+
 /// `new(required…)` for structs that cannot derive `Default`.
 fn constructor(def: &StructDef) -> TokenStream {
     let name = ident(&def.name);
     let required: Vec<&Field> = def.fields.iter().filter(|f| f.required).collect();
     let params = required.iter().map(|f| {
         let name = ident(&f.rust_name);
-        let ty = type_tokens(&f.ty);
+        let ty = field_type(f);
         quote! { #name: #ty }
     });
     let inits = def.fields.iter().map(|f| {

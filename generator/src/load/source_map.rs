@@ -66,8 +66,15 @@ fn location(mark: &Marker) -> Location {
 
 /// One open mapping or sequence while walking the events.
 enum Frame {
-    Mapping { key: Option<String> },
-    Sequence { next: usize },
+    Mapping {
+        key: Option<String>,
+        /// The mapping's own pointer and start, until its first key gives a better
+        /// start: yaml-rust2 marks a block mapping at its first `:`.
+        pending: Option<(String, Location)>,
+    },
+    Sequence {
+        next: usize,
+    },
 }
 
 #[derive(Default)]
@@ -79,47 +86,80 @@ struct Walker {
 }
 
 impl Walker {
-    /// Records the node starting at `mark`; returns its token, or `None` for a key.
+    /// The token of the node starting now, or `None` when it is a mapping's key
+    /// (whose start is then recorded as that of the value).
     fn node_token(&mut self, scalar: Option<&str>, mark: Marker) -> Option<String> {
         let token = match self.frames.last_mut() {
             None => return Some(String::new()),
-            Some(Frame::Mapping { key: key @ None }) => {
-                *key = Some(scalar.unwrap_or("?").to_owned());
+            Some(Frame::Mapping {
+                key: key @ None,
+                pending,
+            }) => {
+                let name = scalar.unwrap_or("?").to_owned();
+                *key = Some(name.clone());
+                if let Some((own, _)) = pending.take() {
+                    self.starts.entry(own).or_insert_with(|| location(&mark));
+                }
                 let mut tokens = self.tokens.clone();
-                tokens.push(scalar.unwrap_or("?").to_owned());
+                tokens.push(name);
                 self.starts.insert(pointer(&tokens), location(&mark));
                 return None;
             }
-            Some(Frame::Mapping { key }) => key.take().unwrap_or_default(),
+            Some(Frame::Mapping { key, .. }) => key.take().unwrap_or_default(),
             Some(Frame::Sequence { next }) => {
                 *next += 1;
                 (*next - 1).to_string()
             }
         };
-        let mut tokens = self.tokens.clone();
-        tokens.push(token.clone());
-        self.starts
-            .entry(pointer(&tokens))
-            .or_insert_with(|| location(&mark));
         Some(token)
     }
 
-    fn open(&mut self, frame: Frame, mark: Marker) {
-        let token = self.node_token(None, mark);
-        if self.frames.is_empty() {
-            self.frames.push(frame);
-        } else if let Some(token) = token {
-            self.tokens.push(token);
-            self.frames.push(frame);
-        } else {
-            // A mapping used as a key: walk it, but it names nothing a pointer reaches.
-            self.tokens.push("?".to_owned());
-            self.frames.push(frame);
+    fn pointer_to(&self, token: &str) -> String {
+        let mut tokens = self.tokens.clone();
+        tokens.push(token.to_owned());
+        pointer(&tokens)
+    }
+
+    fn scalar(&mut self, value: Option<&str>, mark: Marker) {
+        if let Some(token) = self.node_token(value, mark) {
+            let at = self.pointer_to(&token);
+            self.starts.entry(at).or_insert_with(|| location(&mark));
         }
     }
 
+    fn open(&mut self, sequence: bool, mark: Marker) {
+        let root = self.frames.is_empty();
+        let token = self.node_token(None, mark);
+        let own = match (&token, root) {
+            (_, true) => "#".to_owned(),
+            (Some(token), false) => self.pointer_to(token),
+            (None, false) => String::new(),
+        };
+        let frame = if sequence {
+            self.starts.entry(own).or_insert_with(|| location(&mark));
+            Frame::Sequence { next: 0 }
+        } else {
+            Frame::Mapping {
+                key: None,
+                pending: Some((own, location(&mark))),
+            }
+        };
+        if !root {
+            // A mapping used as a key names nothing a pointer reaches: `?`.
+            self.tokens.push(token.unwrap_or_else(|| "?".to_owned()));
+        }
+        self.frames.push(frame);
+    }
+
     fn close(&mut self) {
-        self.frames.pop();
+        if let Some(Frame::Mapping {
+            pending: Some((own, start)),
+            ..
+        }) = self.frames.pop()
+        {
+            // An empty mapping: its own mark is all there is.
+            self.starts.entry(own).or_insert(start);
+        }
         if !self.frames.is_empty() {
             self.tokens.pop();
         }
@@ -129,14 +169,10 @@ impl Walker {
 impl MarkedEventReceiver for Walker {
     fn on_event(&mut self, event: Event, mark: Marker) {
         match event {
-            Event::Scalar(value, ..) => {
-                self.node_token(Some(&value), mark);
-            }
-            Event::Alias(_) => {
-                self.node_token(None, mark);
-            }
-            Event::MappingStart(..) => self.open(Frame::Mapping { key: None }, mark),
-            Event::SequenceStart(..) => self.open(Frame::Sequence { next: 0 }, mark),
+            Event::Scalar(value, ..) => self.scalar(Some(&value), mark),
+            Event::Alias(_) => self.scalar(None, mark),
+            Event::MappingStart(..) => self.open(false, mark),
+            Event::SequenceStart(..) => self.open(true, mark),
             Event::MappingEnd | Event::SequenceEnd => self.close(),
             _ => {}
         }
@@ -160,8 +196,21 @@ mod tests {
             at("#/paths/~1goals~1{id}/get/responses/200/description"),
             Some((8, 11))
         );
+        assert_eq!(at("#"), Some((1, 1)));
         // A pointer below a known node falls back to that node.
         assert_eq!(at("#/paths/~1goals~1{id}/get/nothing/here"), Some((4, 5)));
+    }
+
+    #[test]
+    fn mappings_in_block_sequences_start_at_their_first_key() {
+        let yaml =
+            "parameters:\n  - name: a\n    in: query\n  -   name: b\n      in: path\n  - {}\n";
+        let map = SourceMap::build(yaml).unwrap_or_default();
+        let at = |p: &str| map.locate(p).map(|l| (l.line, l.column));
+        assert_eq!(at("#/parameters/0"), Some((2, 5)));
+        assert_eq!(at("#/parameters/1"), Some((4, 7)));
+        assert_eq!(at("#/parameters/1/in"), Some((5, 7)));
+        assert!(at("#/parameters/2").is_some_and(|(line, _)| line == 6));
     }
 
     #[test]

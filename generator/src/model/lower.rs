@@ -39,7 +39,7 @@ pub fn lower(spec: &LoadedSpec) -> Result<Api, Vec<Diagnostic>> {
         docs: doc_lines(&[api.info.description.as_deref()]),
         server,
         auth,
-        types: types.types,
+        types: super::recursion::box_recursive_fields(types.types),
         operations,
         error_body,
     })

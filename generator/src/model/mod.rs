@@ -6,6 +6,7 @@
 
 mod lower;
 mod operations;
+mod recursion;
 mod schema;
 mod server;
 
@@ -138,6 +139,8 @@ pub struct Field {
     pub ty: TypeRef,
     /// Listed in `required`.
     pub required: bool,
+    /// Held in a `Box`, because the type contains itself through this field.
+    pub boxed: bool,
     /// Doc lines.
     pub docs: Docs,
 }

@@ -57,7 +57,7 @@ impl<'a> TypeSpace<'a> {
             let rust_name = self.component_names[name].clone();
             match schema {
                 ReferenceOr::Reference { reference } => {
-                    let target = self.reference(reference, &pointer);
+                    let target = self.alias_target(name, reference, &pointer);
                     self.types.push(TypeDef::Alias(AliasDef {
                         name: rust_name,
                         docs: vec![],
@@ -67,6 +67,32 @@ impl<'a> TypeSpace<'a> {
                 ReferenceOr::Item(schema) => self.define(rust_name, schema, &pointer),
             }
         }
+    }
+
+    /// The target of a component that is only a `$ref`; a chain of such components
+    /// that comes back to itself is an error, not a type alias loop.
+    fn alias_target(&mut self, start: &str, reference: &str, ptr: &str) -> TypeRef {
+        let mut seen = vec![start];
+        let mut next = reference;
+        while let Some(name) = next.strip_prefix(SCHEMA_PREFIX) {
+            if seen.contains(&name) {
+                self.problems.push(
+                    Diagnostic::new(
+                        "E0103",
+                        ptr,
+                        format!("this `$ref` chain loops back to `{name}`"),
+                    )
+                    .with_hint("make one of the schemas in the chain a definition"),
+                );
+                return TypeRef::Any;
+            }
+            seen.push(name);
+            match self.schemas.get(name) {
+                Some(ReferenceOr::Reference { reference }) => next = reference,
+                _ => break,
+            }
+        }
+        self.reference(reference, ptr)
     }
 
     /// The type of a schema used somewhere; inline objects and enums get a named type
@@ -263,6 +289,7 @@ impl<'a> TypeSpace<'a> {
             };
             let nullable = property.as_item().is_some_and(|s| s.schema_data.nullable);
             fields.push(Field {
+                boxed: false,
                 wire_name: wire_name.clone(),
                 rust_name: scope.claim(naming::snake(wire_name)),
                 ty,
