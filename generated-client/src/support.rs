@@ -48,6 +48,12 @@ pub(crate) fn push_segment(
 pub(crate) fn check_base_url(base_url: &str) -> Result<String, Error> {
     let parsed = reqwest::Url::parse(base_url)
         .map_err(|e| Error::Config(format!("the base URL `{base_url}` is not a URL: {e}")))?;
+    if !parsed.username().is_empty() || parsed.password().is_some() {
+        // The URL is not repeated: it holds a credential.
+        return Err(Error::Config(
+            "the base URL must not hold a user name or password".to_owned(),
+        ));
+    }
     let loopback = match parsed.host_str() {
         Some("localhost") => true,
         Some(host) => host
@@ -62,26 +68,31 @@ pub(crate) fn check_base_url(base_url: &str) -> Result<String, Error> {
         "http" if loopback => {}
         "http" => {
             return Err(Error::Config(format!(
-                "the base URL `{base_url}` uses plain http to a host that is not loopback; \
+                "the base URL `{parsed}` uses plain http to a host that is not loopback; \
                  use https so the token is not sent in clear text"
             )));
         }
         other => {
             return Err(Error::Config(format!(
-                "the base URL `{base_url}` has the scheme `{other}`; use https"
+                "the base URL `{parsed}` has the scheme `{other}`; use https"
             )));
         }
     }
     if parsed.query().is_some() || parsed.fragment().is_some() {
         return Err(Error::Config(format!(
-            "the base URL `{base_url}` must not have a query or fragment"
+            "the base URL `{parsed}` must not have a query or fragment"
         )));
     }
-    Ok(base_url.trim_end_matches('/').to_owned())
+    // The parsed form, not the text given: parsing drops surrounding white space
+    // and line breaks that would otherwise end up in every request's path.
+    Ok(parsed.as_str().trim_end_matches('/').to_owned())
 }
 
 /// The credential header's value, marked sensitive so it never shows in `Debug`.
 pub(crate) fn credential(prefix: Option<&str>, token: &str) -> Result<HeaderValue, Error> {
+    if token.trim().is_empty() {
+        return Err(Error::Config("the access token is empty".to_owned()));
+    }
     let text = match prefix {
         Some(prefix) => format!("{prefix} {token}"),
         None => token.to_owned(),
