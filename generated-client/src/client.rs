@@ -8,10 +8,6 @@ use crate::support;
 /// The body of error answers, as the spec describes it.
 pub type ErrorBody = crate::types::ErrorResponse;
 
-const CREDENTIAL_HEADER: ::reqwest::header::HeaderName = ::reqwest::header::HeaderName::from_static(
-    "authorization",
-);
-
 /// Domain of the Zoho data center that holds the portal. Three extensions
 /// accompany `enum`, each a list in the same order as `enum`:
 /// - `x-enum-varnames`: a short name for each data center (US, EU, ...);
@@ -119,6 +115,20 @@ impl DataCenter {
             Self::Cn => "https://pagesense.zoho.com.cn/pagesense/rest/v1",
         }
     }
+    /// The OAuth server that issues tokens for this option (`x-accounts-servers`).
+    pub fn accounts_server(self) -> &'static str {
+        match self {
+            Self::Us => "https://accounts.zoho.com",
+            Self::Eu => "https://accounts.zoho.eu",
+            Self::In => "https://accounts.zoho.in",
+            Self::Au => "https://accounts.zoho.com.au",
+            Self::Jp => "https://accounts.zoho.jp",
+            Self::Ca => "https://accounts.zohocloud.ca",
+            Self::Sa => "https://accounts.zoho.sa",
+            Self::Uk => "https://accounts.zoho.uk",
+            Self::Cn => "https://accounts.zoho.com.cn",
+        }
+    }
 }
 
 impl ::std::fmt::Display for DataCenter {
@@ -127,20 +137,21 @@ impl ::std::fmt::Display for DataCenter {
     }
 }
 
-/// A client for the API. Cheap to clone: clones share one connection pool.
+/// A client for the API. Cheap to clone: clones share one connection pool,
+/// one token cache and one configuration.
 #[derive(Clone)]
 pub struct Client {
-    http: ::reqwest::Client,
-    base_url: ::std::string::String,
-    credential: ::reqwest::header::HeaderValue,
+    core: ::std::sync::Arc<crate::call::Core>,
+    timeout: ::std::option::Option<::std::time::Duration>,
 }
 
 impl ::std::fmt::Debug for Client {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         f.debug_struct("Client")
-            .field("base_url", &self.base_url)
-            .field("credential", &"<redacted>")
-            .finish()
+            .field("base_url", &self.core.base_url)
+            .field("retry", &self.core.retry)
+            .field("timeout", &self.timeout.unwrap_or(self.core.timeout))
+            .finish_non_exhaustive()
     }
 }
 
@@ -148,47 +159,36 @@ impl Client {
     /// A client for the default server (`https://pagesense.zoho.com/pagesense/rest/v1`) that sends `access_token` in the `Authorization` header.
     ///
     /// # Errors
-    /// [`Error::Config`] when the token cannot be sent in a header.
+    /// [`Error::Config`] when the token is empty or cannot be sent in a header.
     pub fn new(
         access_token: impl ::std::convert::Into<::std::string::String>,
     ) -> ::std::result::Result<Self, Error> {
         Self::builder().access_token(access_token).build()
     }
-    /// A builder to choose the server, the token and the HTTP client.
+    /// A builder to choose the server, the credential, timeouts, retries and hooks.
     pub fn builder() -> ClientBuilder {
         ClientBuilder::default()
     }
     /// The base URL every path is appended to, without a trailing `/`.
     pub fn base_url(&self) -> &str {
-        &self.base_url
+        &self.core.base_url
     }
-    fn request(
-        &self,
-        method: ::reqwest::Method,
-        url: ::std::string::String,
-    ) -> ::reqwest::RequestBuilder {
-        self.http
-            .request(method, url)
-            .header(::reqwest::header::ACCEPT, "application/json")
-            .header(CREDENTIAL_HEADER, self.credential.clone())
+    /// A client sharing this one's connections and settings whose calls may each
+    /// take `timeout` in all, instead of the builder's timeout.
+    #[must_use]
+    pub fn with_timeout(&self, timeout: ::std::time::Duration) -> Self {
+        Self {
+            core: ::std::sync::Arc::clone(&self.core),
+            timeout: ::std::option::Option::Some(timeout),
+        }
     }
 }
 
-/// Configures a [`Client`].
-#[derive(Clone, Default)]
+/// Configures a [`Client`]. The token never shows in its `Debug`.
+#[derive(Debug, Clone, Default)]
 pub struct ClientBuilder {
-    base_url: ::std::option::Option<::std::string::String>,
+    pub(crate) options: crate::builder::Options,
     server: DataCenter,
-    access_token: ::std::option::Option<support::Secret>,
-    http: ::std::option::Option<::reqwest::Client>,
-}
-
-impl ::std::fmt::Debug for ClientBuilder {
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        f.debug_struct("ClientBuilder")
-            .field("base_url", &self.base_url)
-            .finish_non_exhaustive()
-    }
 }
 
 impl ClientBuilder {
@@ -198,24 +198,17 @@ impl ClientBuilder {
         self.server = server;
         self
     }
-    /// Any base URL, such as a proxy or a test server; it wins over the server
-    /// choice. It must be `https`, or `http` to a loopback host.
-    #[must_use]
-    pub fn base_url(
-        mut self,
-        base_url: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.base_url = ::std::option::Option::Some(base_url.into());
-        self
-    }
-    /// The access token.
+    /// A fixed access token.
     /// It is sent as `Authorization: Zoho-oauthtoken <token>`.
     ///
     /// From the spec's security scheme:
     ///
     /// Zoho OAuth 2.0 access token, sent as
     /// `Authorization: Zoho-oauthtoken <access_token>` (documented; not `Bearer`).
-    /// The extension `x-token-prefix` gives the word that precedes the token.
+    /// The extension `x-token-prefix` gives the word that precedes the token;
+    /// `x-refresh-token-url` gives the endpoint of the OAuth refresh-token grant,
+    /// `{accounts_server}` standing for the data center's entry in
+    /// `x-accounts-servers`.
     ///
     /// Why `apiKey`: tools that read an OpenAPI file treat an `oauth2` or
     /// `http: bearer` scheme as `Authorization: Bearer ...` and reject a request
@@ -248,48 +241,80 @@ impl ClientBuilder {
         mut self,
         access_token: impl ::std::convert::Into<::std::string::String>,
     ) -> Self {
-        self.access_token = ::std::option::Option::Some(
-            support::Secret::new(access_token.into()),
+        self.options.token = ::std::option::Option::Some(
+            crate::builder::TokenChoice::Fixed(support::Secret::new(access_token.into())),
         );
         self
     }
-    /// The `reqwest::Client` to send with, for its timeouts, proxy or pool.
+    /// Tokens from a source of the caller's, asked before every attempt; on an
+    /// HTTP 401 the client tells it, asks again, and retries once.
     #[must_use]
-    pub fn http_client(mut self, http: ::reqwest::Client) -> Self {
-        self.http = ::std::option::Option::Some(http);
+    pub fn token_source(
+        mut self,
+        source: impl crate::auth::TokenSource + 'static,
+    ) -> Self {
+        self.options.token = ::std::option::Option::Some(
+            crate::builder::TokenChoice::Source(::std::sync::Arc::new(source)),
+        );
+        self
+    }
+    /// Gets access tokens with the OAuth 2.0 refresh-token grant, caching each
+    /// until shortly before it expires; see [`crate::auth::RefreshTokenSource`].
+    /// The endpoint is `{accounts_server}/oauth/v2/token`, `{accounts_server}` being the chosen `DataCenter`'s; [`Self::token_url`] sets another.
+    #[must_use]
+    pub fn refresh_token(
+        mut self,
+        client_id: impl ::std::convert::Into<::std::string::String>,
+        client_secret: impl ::std::convert::Into<::std::string::String>,
+        refresh_token: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        let token_url = match self.options.token.take() {
+            ::std::option::Option::Some(
+                crate::builder::TokenChoice::Refresh { token_url, .. },
+            ) => token_url,
+            _ => ::std::option::Option::None,
+        };
+        self.options.token = ::std::option::Option::Some(crate::builder::TokenChoice::Refresh {
+            client_id: client_id.into(),
+            client_secret: support::Secret::new(client_secret.into()),
+            refresh_token: support::Secret::new(refresh_token.into()),
+            token_url,
+        });
+        self
+    }
+    /// The refresh-token endpoint to use instead of the spec's; call it after
+    /// [`Self::refresh_token`].
+    #[must_use]
+    pub fn token_url(
+        mut self,
+        url: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        if let ::std::option::Option::Some(
+            crate::builder::TokenChoice::Refresh { token_url, .. },
+        ) = &mut self.options.token
+        {
+            *token_url = ::std::option::Option::Some(url.into());
+        }
         self
     }
     /// Builds the client.
     ///
     /// # Errors
     /// [`Error::Config`] for a base URL that is not `https` (or `http` to a
-    /// loopback host), or a missing or unusable token.
+    /// loopback host), or a missing or unusable credential.
     pub fn build(self) -> ::std::result::Result<Client, Error> {
-        let base_url = match &self.base_url {
-            ::std::option::Option::Some(url) => support::check_base_url(url)?,
-            ::std::option::Option::None => {
-                support::check_base_url(self.server.base_url())?
-            }
-        };
-        let credential = match &self.access_token {
-            ::std::option::Option::Some(token) => {
-                support::credential(
-                    ::std::option::Option::Some("Zoho-oauthtoken"),
-                    token.expose(),
-                )?
-            }
-            ::std::option::Option::None => {
-                return ::std::result::Result::Err(
-                    Error::Config(
-                        "no access token: call ClientBuilder::access_token".to_owned(),
-                    ),
-                );
-            }
-        };
+        let credential = ::std::option::Option::Some(crate::builder::CredentialSpec {
+            header: ::reqwest::header::HeaderName::from_static("authorization"),
+            prefix: ::std::option::Option::Some("Zoho-oauthtoken"),
+            refresh_url: ::std::option::Option::Some(
+                "{accounts_server}/oauth/v2/token"
+                    .replace("{accounts_server}", self.server.accounts_server()),
+            ),
+        });
+        let core = self.options.into_core(self.server.base_url(), credential)?;
         ::std::result::Result::Ok(Client {
-            http: self.http.unwrap_or_default(),
-            base_url,
-            credential,
+            core: ::std::sync::Arc::new(core),
+            timeout: ::std::option::Option::None,
         })
     }
 }
@@ -313,20 +338,61 @@ impl Client {
     /// - `linkname` (path `linkname`): Linkname of the PROJECT whose goals are fetched (e.g. `website-performance-project`).
     ///
     /// # Errors
-    /// [`Error::Api`] when the server answers with an error status; [`Error::Decode`] when a success answer (200) is not what the spec describes; [`Error::Transport`] when the request fails; [`Error::InvalidParameter`] when a path parameter is empty, `.` or `..`.
+    /// - [`Error::Api`]: the server answered with an error status.
+    /// - [`Error::Transport`]: the request failed (connection, timeout).
+    /// - [`Error::Decode`]: a success answer (200) is not what the spec describes.
+    /// - [`Error::Unsuccessful`]: a success answer says in its body that the operation failed.
+    /// - [`Error::InvalidParameter`]: a path parameter is empty, `.` or `..`.
     pub async fn get_project_goals(
         &self,
         portal_name: &str,
         linkname: &str,
     ) -> ::std::result::Result<crate::types::ProjectGoalsResponse, Error> {
+        self.get_project_goals_with_response(portal_name, linkname)
+            .await
+            .map(support::Response::into_value)
+    }
+    /// [`Self::get_project_goals`], with the answer's status and headers.
+    ///
+    /// `GET /portal/{portal_name}/projectgoals/{linkname}` (operation `getProjectGoals`).
+    ///
+    /// # Errors
+    /// - [`Error::Api`]: the server answered with an error status.
+    /// - [`Error::Transport`]: the request failed (connection, timeout).
+    /// - [`Error::Decode`]: a success answer (200) is not what the spec describes.
+    /// - [`Error::Unsuccessful`]: a success answer says in its body that the operation failed.
+    /// - [`Error::InvalidParameter`]: a path parameter is empty, `.` or `..`.
+    pub async fn get_project_goals_with_response(
+        &self,
+        portal_name: &str,
+        linkname: &str,
+    ) -> ::std::result::Result<
+        support::Response<crate::types::ProjectGoalsResponse>,
+        Error,
+    > {
         const OPERATION: &str = "getProjectGoals";
-        let mut url = self.base_url.clone();
+        let mut url = self.core.base_url.clone();
         url.push_str("/portal/");
         support::push_segment(&mut url, OPERATION, "portal_name", portal_name)?;
         url.push_str("/projectgoals/");
         support::push_segment(&mut url, OPERATION, "linkname", linkname)?;
-        let request = self.request(::reqwest::Method::GET, url);
-        support::send(request, OPERATION).await
+        let call = crate::call::Call {
+            info: crate::hooks::CallInfo {
+                operation: OPERATION,
+                method: ::reqwest::Method::GET,
+                path_template: "/portal/{portal_name}/projectgoals/{linkname}",
+            },
+            url,
+            query: ::std::vec::Vec::new(),
+            headers: ::std::vec::Vec::new(),
+            body: ::std::option::Option::None,
+        };
+        let answer = self.core.execute(&call, self.timeout).await?;
+        support::decode_answer(
+            OPERATION,
+            answer,
+            crate::types::ProjectGoalsResponse::failure,
+        )
     }
     /// Update a project goal
     ///
@@ -347,22 +413,63 @@ impl Client {
     /// - `body`: The fields to change, wrapped in `projectgoal`.
     ///
     /// # Errors
-    /// [`Error::Api`] when the server answers with an error status; [`Error::Decode`] when a success answer (200) is not what the spec describes; [`Error::Transport`] when the request fails; [`Error::InvalidParameter`] when a path parameter is empty, `.` or `..`.
+    /// - [`Error::Api`]: the server answered with an error status.
+    /// - [`Error::Transport`]: the request failed (connection, timeout).
+    /// - [`Error::Decode`]: a success answer (200) is not what the spec describes.
+    /// - [`Error::Unsuccessful`]: a success answer says in its body that the operation failed.
+    /// - [`Error::InvalidParameter`]: a path parameter is empty, `.` or `..`.
     pub async fn update_project_goal(
         &self,
         portal_name: &str,
         linkname: &str,
         body: &crate::types::UpdateProjectGoalRequest,
     ) -> ::std::result::Result<crate::types::ProjectGoalsResponse, Error> {
+        self.update_project_goal_with_response(portal_name, linkname, body)
+            .await
+            .map(support::Response::into_value)
+    }
+    /// [`Self::update_project_goal`], with the answer's status and headers.
+    ///
+    /// `PUT /portal/{portal_name}/projectgoals/{linkname}` (operation `updateProjectGoal`).
+    ///
+    /// # Errors
+    /// - [`Error::Api`]: the server answered with an error status.
+    /// - [`Error::Transport`]: the request failed (connection, timeout).
+    /// - [`Error::Decode`]: a success answer (200) is not what the spec describes.
+    /// - [`Error::Unsuccessful`]: a success answer says in its body that the operation failed.
+    /// - [`Error::InvalidParameter`]: a path parameter is empty, `.` or `..`.
+    pub async fn update_project_goal_with_response(
+        &self,
+        portal_name: &str,
+        linkname: &str,
+        body: &crate::types::UpdateProjectGoalRequest,
+    ) -> ::std::result::Result<
+        support::Response<crate::types::ProjectGoalsResponse>,
+        Error,
+    > {
         const OPERATION: &str = "updateProjectGoal";
-        let mut url = self.base_url.clone();
+        let mut url = self.core.base_url.clone();
         url.push_str("/portal/");
         support::push_segment(&mut url, OPERATION, "portal_name", portal_name)?;
         url.push_str("/projectgoals/");
         support::push_segment(&mut url, OPERATION, "linkname", linkname)?;
-        let request = self.request(::reqwest::Method::PUT, url);
-        let request = request.json(body);
-        support::send(request, OPERATION).await
+        let call = crate::call::Call {
+            info: crate::hooks::CallInfo {
+                operation: OPERATION,
+                method: ::reqwest::Method::PUT,
+                path_template: "/portal/{portal_name}/projectgoals/{linkname}",
+            },
+            url,
+            query: ::std::vec::Vec::new(),
+            headers: ::std::vec::Vec::new(),
+            body: ::std::option::Option::Some(support::to_json(OPERATION, body)?),
+        };
+        let answer = self.core.execute(&call, self.timeout).await?;
+        support::decode_answer(
+            OPERATION,
+            answer,
+            crate::types::ProjectGoalsResponse::failure,
+        )
     }
     /// Create a project goal
     ///
@@ -383,22 +490,63 @@ impl Client {
     /// - `body`: The goal to create, wrapped in `projectgoal`.
     ///
     /// # Errors
-    /// [`Error::Api`] when the server answers with an error status; [`Error::Decode`] when a success answer (200 or 201) is not what the spec describes; [`Error::Transport`] when the request fails; [`Error::InvalidParameter`] when a path parameter is empty, `.` or `..`.
+    /// - [`Error::Api`]: the server answered with an error status.
+    /// - [`Error::Transport`]: the request failed (connection, timeout).
+    /// - [`Error::Decode`]: a success answer (200 or 201) is not what the spec describes.
+    /// - [`Error::Unsuccessful`]: a success answer says in its body that the operation failed.
+    /// - [`Error::InvalidParameter`]: a path parameter is empty, `.` or `..`.
     pub async fn create_project_goal(
         &self,
         portal_name: &str,
         linkname: &str,
         body: &crate::types::CreateProjectGoalRequest,
     ) -> ::std::result::Result<crate::types::ProjectGoalsResponse, Error> {
+        self.create_project_goal_with_response(portal_name, linkname, body)
+            .await
+            .map(support::Response::into_value)
+    }
+    /// [`Self::create_project_goal`], with the answer's status and headers.
+    ///
+    /// `POST /portal/{portal_name}/projectgoals/{linkname}` (operation `createProjectGoal`).
+    ///
+    /// # Errors
+    /// - [`Error::Api`]: the server answered with an error status.
+    /// - [`Error::Transport`]: the request failed (connection, timeout).
+    /// - [`Error::Decode`]: a success answer (200 or 201) is not what the spec describes.
+    /// - [`Error::Unsuccessful`]: a success answer says in its body that the operation failed.
+    /// - [`Error::InvalidParameter`]: a path parameter is empty, `.` or `..`.
+    pub async fn create_project_goal_with_response(
+        &self,
+        portal_name: &str,
+        linkname: &str,
+        body: &crate::types::CreateProjectGoalRequest,
+    ) -> ::std::result::Result<
+        support::Response<crate::types::ProjectGoalsResponse>,
+        Error,
+    > {
         const OPERATION: &str = "createProjectGoal";
-        let mut url = self.base_url.clone();
+        let mut url = self.core.base_url.clone();
         url.push_str("/portal/");
         support::push_segment(&mut url, OPERATION, "portal_name", portal_name)?;
         url.push_str("/projectgoals/");
         support::push_segment(&mut url, OPERATION, "linkname", linkname)?;
-        let request = self.request(::reqwest::Method::POST, url);
-        let request = request.json(body);
-        support::send(request, OPERATION).await
+        let call = crate::call::Call {
+            info: crate::hooks::CallInfo {
+                operation: OPERATION,
+                method: ::reqwest::Method::POST,
+                path_template: "/portal/{portal_name}/projectgoals/{linkname}",
+            },
+            url,
+            query: ::std::vec::Vec::new(),
+            headers: ::std::vec::Vec::new(),
+            body: ::std::option::Option::Some(support::to_json(OPERATION, body)?),
+        };
+        let answer = self.core.execute(&call, self.timeout).await?;
+        support::decode_answer(
+            OPERATION,
+            answer,
+            crate::types::ProjectGoalsResponse::failure,
+        )
     }
     /// Delete a project goal
     ///
@@ -416,20 +564,61 @@ impl Client {
     /// - `linkname` (path `linkname`): Linkname of the GOAL to delete (e.g. `time-spent`).
     ///
     /// # Errors
-    /// [`Error::Api`] when the server answers with an error status; [`Error::Decode`] when a success answer (200) is not what the spec describes; [`Error::Transport`] when the request fails; [`Error::InvalidParameter`] when a path parameter is empty, `.` or `..`.
+    /// - [`Error::Api`]: the server answered with an error status.
+    /// - [`Error::Transport`]: the request failed (connection, timeout).
+    /// - [`Error::Decode`]: a success answer (200) is not what the spec describes.
+    /// - [`Error::Unsuccessful`]: a success answer says in its body that the operation failed.
+    /// - [`Error::InvalidParameter`]: a path parameter is empty, `.` or `..`.
     pub async fn delete_project_goal(
         &self,
         portal_name: &str,
         linkname: &str,
     ) -> ::std::result::Result<crate::types::ProjectGoalsResponse, Error> {
+        self.delete_project_goal_with_response(portal_name, linkname)
+            .await
+            .map(support::Response::into_value)
+    }
+    /// [`Self::delete_project_goal`], with the answer's status and headers.
+    ///
+    /// `DELETE /portal/{portal_name}/projectgoals/{linkname}` (operation `deleteProjectGoal`).
+    ///
+    /// # Errors
+    /// - [`Error::Api`]: the server answered with an error status.
+    /// - [`Error::Transport`]: the request failed (connection, timeout).
+    /// - [`Error::Decode`]: a success answer (200) is not what the spec describes.
+    /// - [`Error::Unsuccessful`]: a success answer says in its body that the operation failed.
+    /// - [`Error::InvalidParameter`]: a path parameter is empty, `.` or `..`.
+    pub async fn delete_project_goal_with_response(
+        &self,
+        portal_name: &str,
+        linkname: &str,
+    ) -> ::std::result::Result<
+        support::Response<crate::types::ProjectGoalsResponse>,
+        Error,
+    > {
         const OPERATION: &str = "deleteProjectGoal";
-        let mut url = self.base_url.clone();
+        let mut url = self.core.base_url.clone();
         url.push_str("/portal/");
         support::push_segment(&mut url, OPERATION, "portal_name", portal_name)?;
         url.push_str("/projectgoals/");
         support::push_segment(&mut url, OPERATION, "linkname", linkname)?;
-        let request = self.request(::reqwest::Method::DELETE, url);
-        support::send(request, OPERATION).await
+        let call = crate::call::Call {
+            info: crate::hooks::CallInfo {
+                operation: OPERATION,
+                method: ::reqwest::Method::DELETE,
+                path_template: "/portal/{portal_name}/projectgoals/{linkname}",
+            },
+            url,
+            query: ::std::vec::Vec::new(),
+            headers: ::std::vec::Vec::new(),
+            body: ::std::option::Option::None,
+        };
+        let answer = self.core.execute(&call, self.timeout).await?;
+        support::decode_answer(
+            OPERATION,
+            answer,
+            crate::types::ProjectGoalsResponse::failure,
+        )
     }
     /// List the custom events of a project
     ///
@@ -447,20 +636,60 @@ impl Client {
     /// - `project_linkname` (query `project_linkname`): Linkname of the project whose custom events are listed (e.g. `saas-growth-project`).
     ///
     /// # Errors
-    /// [`Error::Api`] when the server answers with an error status; [`Error::Decode`] when a success answer (200) is not what the spec describes; [`Error::Transport`] when the request fails; [`Error::InvalidParameter`] when a path parameter is empty, `.` or `..`.
+    /// - [`Error::Api`]: the server answered with an error status.
+    /// - [`Error::Transport`]: the request failed (connection, timeout).
+    /// - [`Error::Decode`]: a success answer (200) is not what the spec describes.
+    /// - [`Error::Unsuccessful`]: a success answer says in its body that the operation failed.
+    /// - [`Error::InvalidParameter`]: a path parameter is empty, `.` or `..`.
     pub async fn list_custom_events(
         &self,
         portal_name: &str,
         project_linkname: &str,
     ) -> ::std::result::Result<crate::types::CustomEventsResponse, Error> {
+        self.list_custom_events_with_response(portal_name, project_linkname)
+            .await
+            .map(support::Response::into_value)
+    }
+    /// [`Self::list_custom_events`], with the answer's status and headers.
+    ///
+    /// `GET /portal/{portal_name}/customevents` (operation `listCustomEvents`).
+    ///
+    /// # Errors
+    /// - [`Error::Api`]: the server answered with an error status.
+    /// - [`Error::Transport`]: the request failed (connection, timeout).
+    /// - [`Error::Decode`]: a success answer (200) is not what the spec describes.
+    /// - [`Error::Unsuccessful`]: a success answer says in its body that the operation failed.
+    /// - [`Error::InvalidParameter`]: a path parameter is empty, `.` or `..`.
+    pub async fn list_custom_events_with_response(
+        &self,
+        portal_name: &str,
+        project_linkname: &str,
+    ) -> ::std::result::Result<
+        support::Response<crate::types::CustomEventsResponse>,
+        Error,
+    > {
         const OPERATION: &str = "listCustomEvents";
-        let mut url = self.base_url.clone();
+        let mut url = self.core.base_url.clone();
         url.push_str("/portal/");
         support::push_segment(&mut url, OPERATION, "portal_name", portal_name)?;
         url.push_str("/customevents");
-        let request = self.request(::reqwest::Method::GET, url);
-        let request = request.query(&[("project_linkname", project_linkname)]);
-        support::send(request, OPERATION).await
+        let call = crate::call::Call {
+            info: crate::hooks::CallInfo {
+                operation: OPERATION,
+                method: ::reqwest::Method::GET,
+                path_template: "/portal/{portal_name}/customevents",
+            },
+            url,
+            query: ::std::vec![("project_linkname", project_linkname.to_string())],
+            headers: ::std::vec::Vec::new(),
+            body: ::std::option::Option::None,
+        };
+        let answer = self.core.execute(&call, self.timeout).await?;
+        support::decode_answer(
+            OPERATION,
+            answer,
+            crate::types::CustomEventsResponse::failure,
+        )
     }
     /// Create a custom event
     ///
@@ -479,19 +708,59 @@ impl Client {
     /// - `body`: The custom event to create, wrapped in `customevent`.
     ///
     /// # Errors
-    /// [`Error::Api`] when the server answers with an error status; [`Error::Decode`] when a success answer (200 or 201) is not what the spec describes; [`Error::Transport`] when the request fails; [`Error::InvalidParameter`] when a path parameter is empty, `.` or `..`.
+    /// - [`Error::Api`]: the server answered with an error status.
+    /// - [`Error::Transport`]: the request failed (connection, timeout).
+    /// - [`Error::Decode`]: a success answer (200 or 201) is not what the spec describes.
+    /// - [`Error::Unsuccessful`]: a success answer says in its body that the operation failed.
+    /// - [`Error::InvalidParameter`]: a path parameter is empty, `.` or `..`.
     pub async fn create_custom_event(
         &self,
         portal_name: &str,
         body: &crate::types::CreateCustomEventRequest,
     ) -> ::std::result::Result<crate::types::CustomEventsResponse, Error> {
+        self.create_custom_event_with_response(portal_name, body)
+            .await
+            .map(support::Response::into_value)
+    }
+    /// [`Self::create_custom_event`], with the answer's status and headers.
+    ///
+    /// `POST /portal/{portal_name}/customevents` (operation `createCustomEvent`).
+    ///
+    /// # Errors
+    /// - [`Error::Api`]: the server answered with an error status.
+    /// - [`Error::Transport`]: the request failed (connection, timeout).
+    /// - [`Error::Decode`]: a success answer (200 or 201) is not what the spec describes.
+    /// - [`Error::Unsuccessful`]: a success answer says in its body that the operation failed.
+    /// - [`Error::InvalidParameter`]: a path parameter is empty, `.` or `..`.
+    pub async fn create_custom_event_with_response(
+        &self,
+        portal_name: &str,
+        body: &crate::types::CreateCustomEventRequest,
+    ) -> ::std::result::Result<
+        support::Response<crate::types::CustomEventsResponse>,
+        Error,
+    > {
         const OPERATION: &str = "createCustomEvent";
-        let mut url = self.base_url.clone();
+        let mut url = self.core.base_url.clone();
         url.push_str("/portal/");
         support::push_segment(&mut url, OPERATION, "portal_name", portal_name)?;
         url.push_str("/customevents");
-        let request = self.request(::reqwest::Method::POST, url);
-        let request = request.json(body);
-        support::send(request, OPERATION).await
+        let call = crate::call::Call {
+            info: crate::hooks::CallInfo {
+                operation: OPERATION,
+                method: ::reqwest::Method::POST,
+                path_template: "/portal/{portal_name}/customevents",
+            },
+            url,
+            query: ::std::vec::Vec::new(),
+            headers: ::std::vec::Vec::new(),
+            body: ::std::option::Option::Some(support::to_json(OPERATION, body)?),
+        };
+        let answer = self.core.execute(&call, self.timeout).await?;
+        support::decode_answer(
+            OPERATION,
+            answer,
+            crate::types::CustomEventsResponse::failure,
+        )
     }
 }

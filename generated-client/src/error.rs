@@ -36,7 +36,29 @@ pub enum Error {
         source: reqwest::Error,
     },
     /// The server answered with an error status.
-    Api(ApiError),
+    Api(Box<ApiError>),
+    /// Getting an access token failed (the token endpoint refused or could not be
+    /// reached); nothing was sent to the API.
+    Auth(AuthError),
+    /// The server answered with a success status, but the body says the operation
+    /// failed (see the crate docs for the rule).
+    Unsuccessful {
+        /// The operation's `operationId`.
+        operation: &'static str,
+        /// The HTTP status of the answer.
+        status: u16,
+        /// What in the body says so.
+        reason: String,
+        /// The body as received (at most 64 KiB of it).
+        body: String,
+    },
+    /// The request body could not be written as JSON; nothing was sent.
+    Serialize {
+        /// The operation's `operationId`.
+        operation: &'static str,
+        /// What serde_json reported.
+        message: String,
+    },
     /// The server answered with a success status, but the body is not what the spec
     /// describes.
     Decode {
@@ -58,9 +80,12 @@ impl Error {
     pub fn status(&self) -> Option<u16> {
         match self {
             Error::Api(api) => Some(api.status().as_u16()),
-            Error::Decode { status, .. } => Some(*status),
+            Error::Decode { status, .. } | Error::Unsuccessful { status, .. } => Some(*status),
             Error::Transport { source, .. } => source.status().map(|s| s.as_u16()),
-            Error::Config(_) | Error::InvalidParameter { .. } => None,
+            Error::Auth(_)
+            | Error::Config(_)
+            | Error::InvalidParameter { .. }
+            | Error::Serialize { .. } => None,
         }
     }
 
@@ -88,6 +113,23 @@ impl fmt::Display for Error {
                 write!(f, "{operation}: request failed: {source}")
             }
             Error::Api(api) => api.fmt(f),
+            Error::Auth(auth) => auth.fmt(f),
+            Error::Unsuccessful {
+                operation,
+                status,
+                reason,
+                body,
+            } => write!(
+                f,
+                "{operation}: HTTP {status} answer reports a failure ({reason}); body: {}",
+                shown(body)
+            ),
+            Error::Serialize { operation, message } => {
+                write!(
+                    f,
+                    "{operation}: the request body cannot be written as JSON: {message}"
+                )
+            }
             Error::Decode {
                 operation,
                 status,
@@ -118,15 +160,22 @@ impl std::error::Error for Error {
 pub struct ApiError {
     operation: &'static str,
     status: reqwest::StatusCode,
+    headers: reqwest::header::HeaderMap,
     body: Option<crate::ErrorBody>,
     raw_body: String,
 }
 
 impl ApiError {
-    pub(crate) fn new(operation: &'static str, status: reqwest::StatusCode, body: &[u8]) -> Self {
+    pub(crate) fn new(
+        operation: &'static str,
+        status: reqwest::StatusCode,
+        headers: &reqwest::header::HeaderMap,
+        body: &[u8],
+    ) -> Self {
         Self {
             operation,
             status,
+            headers: headers.clone(),
             body: serde_json::from_slice(body).ok(),
             raw_body: crate::support::kept_text(body),
         }
@@ -140,6 +189,11 @@ impl ApiError {
     /// The HTTP status.
     pub fn status(&self) -> reqwest::StatusCode {
         self.status
+    }
+
+    /// The answer's headers (such as `Retry-After`).
+    pub fn headers(&self) -> &reqwest::header::HeaderMap {
+        &self.headers
     }
 
     /// The error body, decoded, when it is the JSON the spec describes.
@@ -164,6 +218,63 @@ impl fmt::Display for ApiError {
 }
 
 impl std::error::Error for ApiError {}
+
+/// The token endpoint refused to give an access token, or could not be reached.
+///
+/// It holds the endpoint's error code and description, never a secret.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct AuthError {
+    status: Option<u16>,
+    error: Option<String>,
+    description: Option<String>,
+}
+
+impl AuthError {
+    pub(crate) fn new(
+        status: Option<u16>,
+        error: Option<String>,
+        description: Option<String>,
+    ) -> Self {
+        Self {
+            status,
+            error,
+            description,
+        }
+    }
+
+    /// The token endpoint's HTTP status, when it answered.
+    pub fn status(&self) -> Option<u16> {
+        self.status
+    }
+
+    /// The OAuth error code the endpoint gave (`invalid_code`, `invalid_client`, …).
+    pub fn error(&self) -> Option<&str> {
+        self.error.as_deref()
+    }
+
+    /// What else is known of the failure.
+    pub fn description(&self) -> Option<&str> {
+        self.description.as_deref()
+    }
+}
+
+impl fmt::Display for AuthError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("getting an access token failed")?;
+        if let Some(status) = self.status {
+            write!(f, ": HTTP {status}")?;
+        }
+        if let Some(error) = &self.error {
+            write!(f, ": {error}")?;
+        }
+        if let Some(description) = &self.description {
+            write!(f, " ({description})")?;
+        }
+        Ok(())
+    }
+}
+
+impl std::error::Error for AuthError {}
 
 /// The start of a body, on one line, for messages.
 fn shown(body: &str) -> String {

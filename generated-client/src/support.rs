@@ -4,10 +4,11 @@
 
 use percent_encoding::{AsciiSet, NON_ALPHANUMERIC, utf8_percent_encode};
 use reqwest::header::HeaderValue;
-use serde::Deserialize;
 use serde::de::{self, DeserializeOwned, Deserializer, MapAccess, SeqAccess, Visitor};
+use serde::{Deserialize, Serialize};
 
-use crate::error::{ApiError, Error};
+use crate::call::Answer;
+use crate::error::Error;
 
 /// Everything but RFC 3986's unreserved characters is escaped in a path segment, so
 /// `/`, `?`, `#` and `%` in a value stay inside its segment.
@@ -108,61 +109,93 @@ pub(crate) fn credential(prefix: Option<&str>, token: &str) -> Result<HeaderValu
     Ok(value)
 }
 
-/// Sends a request and decodes a JSON answer.
-pub(crate) async fn send<T: DeserializeOwned>(
-    request: reqwest::RequestBuilder,
-    operation: &'static str,
-) -> Result<T, Error> {
-    let (status, body) = exchange(request, operation).await?;
-    decode(operation, status, &body)
-}
-
-/// Sends a request whose successful answer has no body worth reading.
-#[allow(dead_code)] // Only specs with a body-less success answer use it.
-pub(crate) async fn send_empty(
-    request: reqwest::RequestBuilder,
-    operation: &'static str,
-) -> Result<(), Error> {
-    exchange(request, operation).await.map(|_| ())
-}
-
-/// Sends the request and reads the whole answer; error statuses become [`ApiError`].
-async fn exchange(
-    request: reqwest::RequestBuilder,
-    operation: &'static str,
-) -> Result<(reqwest::StatusCode, bytes::Bytes), Error> {
-    let transport = |source| Error::Transport { operation, source };
-    let response = request.send().await.map_err(transport)?;
-    let status = response.status();
-    let body = response.bytes().await.map_err(transport)?;
-    if status.is_success() {
-        Ok((status, body))
-    } else {
-        Err(Error::Api(ApiError::new(operation, status, &body)))
-    }
+/// Writes a request body as JSON, once, so that every attempt sends the same bytes.
+pub(crate) fn to_json<T: Serialize>(operation: &'static str, body: &T) -> Result<Vec<u8>, Error> {
+    serde_json::to_vec(body).map_err(|e| Error::Serialize {
+        operation,
+        message: e.to_string(),
+    })
 }
 
 /// Decodes a successful answer; a failure names the field (a serde path) and keeps
-/// the body.
-pub(crate) fn decode<T: DeserializeOwned>(
+/// the body. `failure` then says whether the body reports a failure of its own.
+pub(crate) fn decode_answer<T: DeserializeOwned>(
     operation: &'static str,
-    status: reqwest::StatusCode,
-    body: &[u8],
-) -> Result<T, Error> {
-    let failure = |path: String, message: String| Error::Decode {
+    answer: Answer,
+    failure: fn(&T) -> Option<String>,
+) -> Result<Response<T>, Error> {
+    let status = answer.status.as_u16();
+    let decode_failure = |path: String, message: String| Error::Decode {
         operation,
-        status: status.as_u16(),
+        status,
         path,
         message,
-        body: kept_text(body),
+        body: kept_text(&answer.body),
     };
-    let mut deserializer = serde_json::Deserializer::from_slice(body);
-    let value = serde_path_to_error::deserialize(&mut deserializer)
-        .map_err(|e| failure(e.path().to_string(), e.inner().to_string()))?;
+    let mut deserializer = serde_json::Deserializer::from_slice(&answer.body);
+    let value: T = serde_path_to_error::deserialize(&mut deserializer)
+        .map_err(|e| decode_failure(e.path().to_string(), e.inner().to_string()))?;
     deserializer
         .end()
-        .map_err(|e| failure(".".to_owned(), e.to_string()))?;
-    Ok(value)
+        .map_err(|e| decode_failure(".".to_owned(), e.to_string()))?;
+    if let Some(reason) = failure(&value) {
+        return Err(Error::Unsuccessful {
+            operation,
+            status,
+            reason,
+            body: kept_text(&answer.body),
+        });
+    }
+    Ok(Response {
+        status: answer.status,
+        headers: answer.headers,
+        value,
+    })
+}
+
+/// A successful answer whose body the spec does not describe.
+#[allow(dead_code)] // Only specs with a body-less success answer use it.
+pub(crate) fn empty_answer(answer: Answer) -> Response<()> {
+    Response {
+        status: answer.status,
+        headers: answer.headers,
+        value: (),
+    }
+}
+
+/// For answers that cannot report a failure in their body.
+pub(crate) fn never_failed<T>(_: &T) -> Option<String> {
+    None
+}
+
+/// A successful answer: the decoded value with the status and headers it came with.
+#[derive(Debug, Clone)]
+pub struct Response<T> {
+    status: reqwest::StatusCode,
+    headers: reqwest::header::HeaderMap,
+    value: T,
+}
+
+impl<T> Response<T> {
+    /// The HTTP status.
+    pub fn status(&self) -> reqwest::StatusCode {
+        self.status
+    }
+
+    /// The answer's headers.
+    pub fn headers(&self) -> &reqwest::header::HeaderMap {
+        &self.headers
+    }
+
+    /// The decoded body.
+    pub fn value(&self) -> &T {
+        &self.value
+    }
+
+    /// The decoded body, dropping the status and headers.
+    pub fn into_value(self) -> T {
+        self.value
+    }
 }
 
 /// The body as text, cut to [`MAX_BODY_KEPT`] bytes at a character boundary.
@@ -209,7 +242,7 @@ impl<'de, T: Deserialize<'de>> Deserialize<'de> for OneOrMany<T> {
             type Value = OneOrMany<T>;
 
             fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("an array, or a single object")
+                f.write_str("an array, or a single item")
             }
 
             fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Self::Value, A::Error> {
@@ -224,6 +257,37 @@ impl<'de, T: Deserialize<'de>> Deserialize<'de> for OneOrMany<T> {
                 T::deserialize(de::value::MapAccessDeserializer::new(map))
                     .map(|item| OneOrMany(vec![item]))
             }
+
+            // A single scalar item stands for a list of one, like a single object.
+            fn visit_str<E: de::Error>(self, value: &str) -> Result<Self::Value, E> {
+                one(de::value::StrDeserializer::new(value))
+            }
+
+            fn visit_string<E: de::Error>(self, value: String) -> Result<Self::Value, E> {
+                one(de::value::StringDeserializer::new(value))
+            }
+
+            fn visit_bool<E: de::Error>(self, value: bool) -> Result<Self::Value, E> {
+                one(de::value::BoolDeserializer::new(value))
+            }
+
+            fn visit_i64<E: de::Error>(self, value: i64) -> Result<Self::Value, E> {
+                one(de::value::I64Deserializer::new(value))
+            }
+
+            fn visit_u64<E: de::Error>(self, value: u64) -> Result<Self::Value, E> {
+                one(de::value::U64Deserializer::new(value))
+            }
+
+            fn visit_f64<E: de::Error>(self, value: f64) -> Result<Self::Value, E> {
+                one(de::value::F64Deserializer::new(value))
+            }
+        }
+
+        fn one<'de, T: Deserialize<'de>, D: Deserializer<'de>>(
+            item: D,
+        ) -> Result<OneOrMany<T>, D::Error> {
+            T::deserialize(item).map(|item| OneOrMany(vec![item]))
         }
 
         deserializer.deserialize_any(ListOrObject(std::marker::PhantomData))
@@ -231,7 +295,7 @@ impl<'de, T: Deserialize<'de>> Deserialize<'de> for OneOrMany<T> {
 }
 
 /// A secret string (a token) that never shows in `Debug`.
-#[derive(Clone)]
+#[derive(Clone, PartialEq, Eq)]
 pub(crate) struct Secret(String);
 
 impl Secret {

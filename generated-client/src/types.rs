@@ -396,7 +396,7 @@ pub struct ProjectGoal {
     >,
 }
 
-/// Answer of the goal operations: the goals in `projectgoals` next to envelope fields (documented). Every field is optional.
+/// Answer of the goal operations: the goals in `projectgoals` next to envelope fields (documented). Every field is optional. `x-envelope` tells clients how an answer reports failure despite a 2xx status: a `status_code` other than "10000", or an item whose `success` is false (both documented).
 #[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize, ::serde::Deserialize)]
 pub struct ProjectGoalsResponse {
     /// Result code; "10000" means success.
@@ -429,6 +429,33 @@ pub struct ProjectGoalsResponse {
         ::std::string::String,
         ::serde_json::Value,
     >,
+}
+
+impl ProjectGoalsResponse {
+    /// Why this answer says the operation failed although its HTTP status is a
+    /// success, if it does (the spec's `x-envelope`); the client turns such an
+    /// answer into [`crate::Error::Unsuccessful`].
+    pub fn failure(&self) -> ::std::option::Option<::std::string::String> {
+        if let ::std::option::Option::Some(status) = &self.status_code {
+            let status = status.to_string();
+            if !["10000"].contains(&status.as_str()) {
+                return ::std::option::Option::Some(
+                    format!("`{}` is {}", "status_code", status),
+                );
+            }
+        }
+        if let ::std::option::Option::Some(items) = &self.projectgoals {
+            if let ::std::option::Option::Some(index) = items
+                .iter()
+                .position(|item| item.success == ::std::option::Option::Some(false))
+            {
+                return ::std::option::Option::Some(
+                    format!("`{}[{}].{}` is false", "projectgoals", index, "success"),
+                );
+            }
+        }
+        ::std::option::Option::None
+    }
 }
 
 /// Result code of an answer; "10000" means success. Samples give a string; errors may give a number. No list of codes is documented.
@@ -527,7 +554,7 @@ pub struct CustomEvent {
     >,
 }
 
-/// Answer of the custom-event operations: the events in `customevents` next to envelope fields. Every field is optional; Zoho's create sample carries no envelope fields at all, only `customevents`.
+/// Answer of the custom-event operations: the events in `customevents` next to envelope fields. Every field is optional; Zoho's create sample carries no envelope fields at all, only `customevents`. `x-envelope` is as on `ProjectGoalsResponse`.
 #[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize, ::serde::Deserialize)]
 pub struct CustomEventsResponse {
     /// Result code; "10000" means success.
@@ -560,6 +587,33 @@ pub struct CustomEventsResponse {
         ::std::string::String,
         ::serde_json::Value,
     >,
+}
+
+impl CustomEventsResponse {
+    /// Why this answer says the operation failed although its HTTP status is a
+    /// success, if it does (the spec's `x-envelope`); the client turns such an
+    /// answer into [`crate::Error::Unsuccessful`].
+    pub fn failure(&self) -> ::std::option::Option<::std::string::String> {
+        if let ::std::option::Option::Some(status) = &self.status_code {
+            let status = status.to_string();
+            if !["10000"].contains(&status.as_str()) {
+                return ::std::option::Option::Some(
+                    format!("`{}` is {}", "status_code", status),
+                );
+            }
+        }
+        if let ::std::option::Option::Some(items) = &self.customevents {
+            if let ::std::option::Option::Some(index) = items
+                .iter()
+                .position(|item| item.success == ::std::option::Option::Some(false))
+            {
+                return ::std::option::Option::Some(
+                    format!("`{}[{}].{}` is false", "customevents", index, "success"),
+                );
+            }
+        }
+        ::std::option::Option::None
+    }
 }
 
 /// Error answer (documented): `{"status_code": <code>, "message": "..."}`. Both fields are optional.

@@ -26,6 +26,8 @@ pub(crate) struct Core {
     pub(crate) base_url: String,
     pub(crate) credential: Option<Credential>,
     pub(crate) retry: RetryPolicy,
+    /// How long one attempt may take, unless the call says otherwise.
+    pub(crate) timeout: Duration,
     pub(crate) timer: Arc<dyn Timer>,
     pub(crate) hooks: Vec<Arc<dyn Hooks>>,
 }
@@ -172,9 +174,7 @@ impl Core {
                 .header(reqwest::header::CONTENT_TYPE, "application/json")
                 .body(body.clone());
         }
-        if let Some(timeout) = timeout {
-            builder = builder.timeout(timeout);
-        }
+        builder = builder.timeout(timeout.unwrap_or(self.timeout));
         builder.build().map_err(|source| Error::Transport {
             operation: call.info.operation,
             source: source.without_url(),
@@ -216,7 +216,7 @@ impl Core {
                 has_retry_after: retry_after.is_some(),
             },
             retry_after,
-            error: Error::Api(ApiError::new(operation, status, &headers, &body)),
+            error: Error::Api(Box::new(ApiError::new(operation, status, &headers, &body))),
         }
     }
 }

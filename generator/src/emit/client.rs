@@ -1,12 +1,16 @@
-//! `src/client.rs`: the `Client`, its builder, and the choice of servers.
+//! `src/client.rs`: the `Client` and its builder. The generic settings live in the
+//! runtime (`builder.rs`, `call.rs`); what is emitted here is what the spec decides:
+//! the server choice, the credential, and the operations.
 
 use proc_macro2::TokenStream;
 use quote::quote;
 
 use super::operations::operation_method;
+use super::server_choice::{choice_method_name, server_choice};
 use super::tokens::{doc_attrs, ident, type_tokens};
-use crate::model::{Api, Auth, ServerChoice};
-use crate::naming;
+use std::collections::BTreeSet;
+
+use crate::model::{Api, Auth, TypeDef};
 
 /// The whole `client` module.
 pub fn client_file(api: &Api) -> TokenStream {
@@ -17,14 +21,18 @@ pub fn client_file(api: &Api) -> TokenStream {
         .map_or_else(|| quote! { ::serde_json::Value }, type_tokens);
     let client = client_struct(api);
     let builder = builder(api);
-    let methods = api.operations.iter().map(operation_method);
-    let auth_header = api.auth.as_ref().map(|auth| {
-        let name = auth.header.to_ascii_lowercase();
-        quote! {
-            const CREDENTIAL_HEADER: ::reqwest::header::HeaderName =
-                ::reqwest::header::HeaderName::from_static(#name);
-        }
-    });
+    let checked: BTreeSet<&str> = api
+        .types
+        .iter()
+        .filter_map(|t| match t {
+            TypeDef::Struct(s) if s.envelope.is_some() => Some(s.name.as_str()),
+            _ => None,
+        })
+        .collect();
+    let methods = api
+        .operations
+        .iter()
+        .map(|op| operation_method(op, &checked));
     quote! {
         #![cfg_attr(rustfmt, rustfmt::skip)]
         //! The client: one async method per operation of the spec.
@@ -35,7 +43,6 @@ pub fn client_file(api: &Api) -> TokenStream {
         /// The body of error answers, as the spec describes it.
         pub type ErrorBody = #error_body;
 
-        #auth_header
         #choice
         #client
         #builder
@@ -47,74 +54,70 @@ pub fn client_file(api: &Api) -> TokenStream {
 }
 
 fn client_struct(api: &Api) -> TokenStream {
-    let default_url = &api.server.default_url;
-    let (token_field, token_debug, token_header) = match &api.auth {
-        Some(_) => (
-            quote! { credential: ::reqwest::header::HeaderValue, },
-            quote! { .field("credential", &"<redacted>") },
-            quote! { .header(CREDENTIAL_HEADER, self.credential.clone()) },
-        ),
-        None => (quote! {}, quote! {}, quote! {}),
-    };
     let new = api.auth.as_ref().map(|auth| {
         let doc = format!(
-            " A client for the default server (`{default_url}`) that sends `access_token` in the `{}` header.",
-            auth.header
+            " A client for the default server (`{}`) that sends `access_token` in the `{}` header.",
+            api.server.default_url, auth.header
         );
         quote! {
             #[doc = #doc]
             ///
             /// # Errors
-            /// [`Error::Config`] when the token cannot be sent in a header.
+            /// [`Error::Config`] when the token is empty or cannot be sent in a header.
             pub fn new(access_token: impl ::std::convert::Into<::std::string::String>) -> ::std::result::Result<Self, Error> {
                 Self::builder().access_token(access_token).build()
             }
         }
     });
     quote! {
-        /// A client for the API. Cheap to clone: clones share one connection pool.
+        /// A client for the API. Cheap to clone: clones share one connection pool,
+        /// one token cache and one configuration.
         #[derive(Clone)]
         pub struct Client {
-            http: ::reqwest::Client,
-            base_url: ::std::string::String,
-            #token_field
+            core: ::std::sync::Arc<crate::call::Core>,
+            timeout: ::std::option::Option<::std::time::Duration>,
         }
 
         impl ::std::fmt::Debug for Client {
             fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-                f.debug_struct("Client").field("base_url", &self.base_url) #token_debug .finish()
+                f.debug_struct("Client")
+                    .field("base_url", &self.core.base_url)
+                    .field("retry", &self.core.retry)
+                    .field("timeout", &self.timeout.unwrap_or(self.core.timeout))
+                    .finish_non_exhaustive()
             }
         }
 
         impl Client {
             #new
 
-            /// A builder to choose the server, the token and the HTTP client.
+            /// A builder to choose the server, the credential, timeouts, retries and hooks.
             pub fn builder() -> ClientBuilder {
                 ClientBuilder::default()
             }
 
             /// The base URL every path is appended to, without a trailing `/`.
             pub fn base_url(&self) -> &str {
-                &self.base_url
+                &self.core.base_url
             }
 
-            fn request(&self, method: ::reqwest::Method, url: ::std::string::String) -> ::reqwest::RequestBuilder {
-                self.http
-                    .request(method, url)
-                    .header(::reqwest::header::ACCEPT, "application/json")
-                    #token_header
+            /// A client sharing this one's connections and settings whose calls may each
+            /// take `timeout` in all, instead of the builder's timeout.
+            #[must_use]
+            pub fn with_timeout(&self, timeout: ::std::time::Duration) -> Self {
+                Self { core: ::std::sync::Arc::clone(&self.core), timeout: ::std::option::Option::Some(timeout) }
             }
         }
     }
 }
 
 fn builder(api: &Api) -> TokenStream {
-    let choice_field = api.server.choice.as_ref().map(|c| {
+    let choice = api.server.choice.as_ref();
+    let choice_field = choice.map(|c| {
         let ty = ident(&c.type_name);
         quote! { server: #ty, }
     });
-    let choice_method = api.server.choice.as_ref().map(|c| {
+    let choice_method = choice.map(|c| {
         let ty = ident(&c.type_name);
         let method = ident(&choice_method_name(c));
         let doc = format!(
@@ -130,177 +133,140 @@ fn builder(api: &Api) -> TokenStream {
             }
         }
     });
-    let default_base = match &api.server.choice {
+    let default_base = match choice {
         Some(_) => quote! { self.server.base_url() },
         None => {
             let url = &api.server.default_url;
             quote! { #url }
         }
     };
-    let auth = api.auth.as_ref().map(auth_parts);
-    let (token_field, token_method, token_build, token_init) = match auth {
-        Some(parts) => parts,
-        None => (quote! {}, quote! {}, quote! {}, quote! {}),
+    let token_methods = api.auth.as_ref().map(|auth| token_methods(api, auth));
+    let credential = match &api.auth {
+        Some(auth) => credential_spec(api, auth),
+        None => quote! { ::std::option::Option::None },
     };
     quote! {
-        /// Configures a [`Client`].
-        #[derive(Clone, Default)]
+        /// Configures a [`Client`]. The token never shows in its `Debug`.
+        #[derive(Debug, Clone, Default)]
         pub struct ClientBuilder {
-            base_url: ::std::option::Option<::std::string::String>,
+            pub(crate) options: crate::builder::Options,
             #choice_field
-            #token_field
-            http: ::std::option::Option<::reqwest::Client>,
-        }
-
-        impl ::std::fmt::Debug for ClientBuilder {
-            fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-                f.debug_struct("ClientBuilder")
-                    .field("base_url", &self.base_url)
-                    .finish_non_exhaustive()
-            }
         }
 
         impl ClientBuilder {
             #choice_method
-
-            /// Any base URL, such as a proxy or a test server; it wins over the server
-            /// choice. It must be `https`, or `http` to a loopback host.
-            #[must_use]
-            pub fn base_url(mut self, base_url: impl ::std::convert::Into<::std::string::String>) -> Self {
-                self.base_url = ::std::option::Option::Some(base_url.into());
-                self
-            }
-
-            #token_method
-
-            /// The `reqwest::Client` to send with, for its timeouts, proxy or pool.
-            #[must_use]
-            pub fn http_client(mut self, http: ::reqwest::Client) -> Self {
-                self.http = ::std::option::Option::Some(http);
-                self
-            }
+            #token_methods
 
             /// Builds the client.
             ///
             /// # Errors
             /// [`Error::Config`] for a base URL that is not `https` (or `http` to a
-            /// loopback host), or a missing or unusable token.
+            /// loopback host), or a missing or unusable credential.
             pub fn build(self) -> ::std::result::Result<Client, Error> {
-                let base_url = match &self.base_url {
-                    ::std::option::Option::Some(url) => support::check_base_url(url)?,
-                    ::std::option::Option::None => support::check_base_url(#default_base)?,
-                };
-                #token_build
-                ::std::result::Result::Ok(Client {
-                    http: self.http.unwrap_or_default(),
-                    base_url,
-                    #token_init
-                })
+                let credential = #credential;
+                let core = self.options.into_core(#default_base, credential)?;
+                ::std::result::Result::Ok(Client { core: ::std::sync::Arc::new(core), timeout: ::std::option::Option::None })
             }
         }
     }
 }
 
-/// The builder's setter for the server choice, named after the server variable.
-fn choice_method_name(choice: &ServerChoice) -> String {
-    let name = naming::snake(&choice.type_name);
-    if ["base_url", "access_token", "http_client", "build"].contains(&name.as_str()) {
-        format!("{name}_choice")
-    } else {
-        name
-    }
-}
-
-/// The builder's field, setter, check and client field for the token.
-fn auth_parts(auth: &Auth) -> (TokenStream, TokenStream, TokenStream, TokenStream) {
+/// The credential's header, prefix and refresh endpoint, as `build` passes them on.
+fn credential_spec(api: &Api, auth: &Auth) -> TokenStream {
+    let header = auth.header.to_ascii_lowercase();
     let prefix = match &auth.prefix {
         Some(p) => quote! { ::std::option::Option::Some(#p) },
         None => quote! { ::std::option::Option::None },
     };
+    let refresh_url = match (&auth.refresh_url, &api.server.choice) {
+        (None, _) => quote! { ::std::option::Option::None },
+        (Some(url), Some(choice))
+            if url.contains("{accounts_server}")
+                && choice.options.iter().all(|o| o.accounts_server.is_some()) =>
+        {
+            quote! { ::std::option::Option::Some(#url.replace("{accounts_server}", self.server.accounts_server())) }
+        }
+        (Some(url), _) => quote! { ::std::option::Option::Some(#url.to_owned()) },
+    };
+    quote! {
+        ::std::option::Option::Some(crate::builder::CredentialSpec {
+            header: ::reqwest::header::HeaderName::from_static(#header),
+            prefix: #prefix,
+            refresh_url: #refresh_url,
+        })
+    }
+}
+
+fn token_methods(api: &Api, auth: &Auth) -> TokenStream {
     let sent_as = match &auth.prefix {
         Some(p) => format!(" It is sent as `{}: {p} <token>`.", auth.header),
         None => format!(" It is sent as `{}: <token>`.", auth.header),
     };
     let scheme_docs = doc_attrs(&auth.docs, "");
-    (
-        quote! { access_token: ::std::option::Option<support::Secret>, },
+    let refresh = auth.refresh_url.as_ref().map(|url| {
+        let from = match &api.server.choice {
+            Some(c) if url.contains("{accounts_server}") => format!(
+                " The endpoint is `{url}`, `{{accounts_server}}` being the chosen `{}`'s; [`Self::token_url`] sets another.",
+                c.type_name
+            ),
+            _ => format!(" The endpoint is `{url}`; [`Self::token_url`] sets another."),
+        };
         quote! {
-            /// The access token.
-            #[doc = #sent_as]
-            ///
-            /// From the spec's security scheme:
-            ///
-            #scheme_docs
+            /// Gets access tokens with the OAuth 2.0 refresh-token grant, caching each
+            /// until shortly before it expires; see [`crate::auth::RefreshTokenSource`].
+            #[doc = #from]
             #[must_use]
-            pub fn access_token(mut self, access_token: impl ::std::convert::Into<::std::string::String>) -> Self {
-                self.access_token = ::std::option::Option::Some(support::Secret::new(access_token.into()));
+            pub fn refresh_token(
+                mut self,
+                client_id: impl ::std::convert::Into<::std::string::String>,
+                client_secret: impl ::std::convert::Into<::std::string::String>,
+                refresh_token: impl ::std::convert::Into<::std::string::String>,
+            ) -> Self {
+                let token_url = match self.options.token.take() {
+                    ::std::option::Option::Some(crate::builder::TokenChoice::Refresh { token_url, .. }) => token_url,
+                    _ => ::std::option::Option::None,
+                };
+                self.options.token = ::std::option::Option::Some(crate::builder::TokenChoice::Refresh {
+                    client_id: client_id.into(),
+                    client_secret: support::Secret::new(client_secret.into()),
+                    refresh_token: support::Secret::new(refresh_token.into()),
+                    token_url,
+                });
                 self
             }
-        },
-        quote! {
-            let credential = match &self.access_token {
-                ::std::option::Option::Some(token) => support::credential(#prefix, token.expose())?,
-                ::std::option::Option::None => {
-                    return ::std::result::Result::Err(Error::Config(
-                        "no access token: call ClientBuilder::access_token".to_owned(),
-                    ));
+
+            /// The refresh-token endpoint to use instead of the spec's; call it after
+            /// [`Self::refresh_token`].
+            #[must_use]
+            pub fn token_url(mut self, url: impl ::std::convert::Into<::std::string::String>) -> Self {
+                if let ::std::option::Option::Some(crate::builder::TokenChoice::Refresh { token_url, .. }) = &mut self.options.token {
+                    *token_url = ::std::option::Option::Some(url.into());
                 }
-            };
-        },
-        quote! { credential, },
-    )
-}
-
-fn server_choice(choice: &ServerChoice) -> TokenStream {
-    let name = ident(&choice.type_name);
-    let docs = doc_attrs(
-        &choice.docs,
-        &format!("The servers the spec offers, by `{}`.", choice.type_name),
-    );
-    let variants: Vec<_> = choice.options.iter().map(|o| ident(&o.rust_name)).collect();
-    let variant_docs = choice.options.iter().map(|o| {
-        let mut docs = o.docs.clone();
-        docs.push(String::new());
-        docs.push(format!("`{}`", o.url));
-        doc_attrs(&docs, "")
+                self
+            }
+        }
     });
-    let default_attr =
-        (0..variants.len()).map(|i| (i == choice.default).then(|| quote! { #[default] }));
-    let values = choice.options.iter().map(|o| &o.value);
-    let labels = choice.options.iter().map(|o| &o.label);
-    let urls = choice.options.iter().map(|o| &o.url);
-    let count = variants.len();
     quote! {
-        #docs
-        #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
-        pub enum #name {
-            #( #variant_docs #default_attr #variants, )*
+        /// A fixed access token.
+        #[doc = #sent_as]
+        ///
+        /// From the spec's security scheme:
+        ///
+        #scheme_docs
+        #[must_use]
+        pub fn access_token(mut self, access_token: impl ::std::convert::Into<::std::string::String>) -> Self {
+            self.options.token = ::std::option::Option::Some(crate::builder::TokenChoice::Fixed(support::Secret::new(access_token.into())));
+            self
         }
 
-        impl #name {
-            /// Every option, in the spec's order.
-            pub const ALL: [Self; #count] = [ #( Self::#variants ),* ];
-
-            /// The short name the spec gives this option.
-            pub fn label(self) -> &'static str {
-                match self { #( Self::#variants => #labels, )* }
-            }
-
-            /// The value substituted into the server URL.
-            pub fn value(self) -> &'static str {
-                match self { #( Self::#variants => #values, )* }
-            }
-
-            /// The full base URL.
-            pub fn base_url(self) -> &'static str {
-                match self { #( Self::#variants => #urls, )* }
-            }
+        /// Tokens from a source of the caller's, asked before every attempt; on an
+        /// HTTP 401 the client tells it, asks again, and retries once.
+        #[must_use]
+        pub fn token_source(mut self, source: impl crate::auth::TokenSource + 'static) -> Self {
+            self.options.token = ::std::option::Option::Some(crate::builder::TokenChoice::Source(::std::sync::Arc::new(source)));
+            self
         }
 
-        impl ::std::fmt::Display for #name {
-            fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-                f.write_str(self.label())
-            }
-        }
+        #refresh
     }
 }

@@ -16,13 +16,24 @@ rust-version = "1.85"
 description = "Typed async client generated from {spec}"
 publish = false
 
+[features]
+default = []
+# Emits a `tracing` event for every attempt: operation, method, path template,
+# attempt, status and latency. Never a secret.
+tracing = ["dep:tracing"]
+
 [dependencies]
+async-trait = "0.1"
 bytes = "1"
+fastrand = "2"
+httpdate = "1"
 percent-encoding = "2"
 reqwest = {{ version = "0.12", default-features = false, features = ["json", "rustls-tls"] }}
 serde = {{ version = "1", features = ["derive"] }}
 serde_json = "1"
 serde_path_to_error = "0.1"
+tokio = {{ version = "1", features = ["sync", "time"] }}
+tracing = {{ version = "0.1", optional = true }}
 
 [dev-dependencies]
 tokio = {{ version = "1", features = ["macros", "rt-multi-thread"] }}

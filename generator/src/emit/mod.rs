@@ -11,6 +11,7 @@ mod client;
 mod manifest;
 mod operations;
 mod readme;
+mod server_choice;
 mod tokens;
 mod types;
 
@@ -24,9 +25,19 @@ use crate::{Output, Settings};
 
 /// Runtime files written into every generated crate as they are.
 const RUNTIME: &[(&str, &str)] = &[
+    ("src/auth.rs", include_str!("../../runtime/auth.rs")),
+    ("src/builder.rs", include_str!("../../runtime/builder.rs")),
+    ("src/call.rs", include_str!("../../runtime/call.rs")),
     ("src/error.rs", include_str!("../../runtime/error.rs")),
+    ("src/hooks.rs", include_str!("../../runtime/hooks.rs")),
+    ("src/retry.rs", include_str!("../../runtime/retry.rs")),
     ("src/support.rs", include_str!("../../runtime/support.rs")),
 ];
+
+/// The paths of the runtime files, which are the same for every spec.
+pub fn runtime_paths() -> impl Iterator<Item = &'static str> {
+    RUNTIME.iter().map(|(path, _)| *path)
+}
 
 /// Every file of the crate, by path relative to the crate's root.
 pub fn crate_files(api: &Api, settings: &Settings) -> Result<Output, Diagnostic> {
@@ -76,13 +87,26 @@ fn lib_file(api: &Api) -> TokenStream {
         // spec; its layout is not held to rustdoc's stricter reading.
         #![allow(clippy::doc_lazy_continuation, clippy::doc_overindented_list_items, rustdoc::bare_urls, rustdoc::broken_intra_doc_links, rustdoc::invalid_html_tags)]
 
+        pub mod auth;
+        // Which runtime helpers a crate uses depends on its spec.
+        #[allow(dead_code)]
+        mod builder;
+        #[allow(dead_code)]
+        mod call;
         mod client;
         mod error;
+        pub mod hooks;
+        pub mod retry;
+        #[allow(dead_code)]
         mod support;
         pub mod types;
 
         pub use client::{Client, ClientBuilder, ErrorBody, #choice};
-        pub use error::{ApiError, Error};
+        pub use error::{ApiError, AuthError, Error};
+        pub use support::Response;
+        pub use retry::RetryPolicy;
+        /// For implementing [`auth::TokenSource`].
+        pub use async_trait::async_trait;
         /// The HTTP client this crate uses, for building a [`reqwest::Client`] to pass to
         /// [`ClientBuilder::http_client`].
         pub use reqwest;

@@ -1,65 +1,107 @@
-//! One `Client` method per operation.
+//! Two `Client` methods per operation: one that returns the decoded answer, and one
+//! (`…_with_response`) that returns it with the answer's status and headers.
+
+use std::collections::BTreeSet;
 
 use proc_macro2::TokenStream;
-use quote::quote;
+use quote::{format_ident, quote};
 
-use super::tokens::{escape_doc, ident, raw_doc_attrs, type_tokens};
+use super::tokens::{escape_doc, ident, raw_doc_attrs, type_tokens, unraw};
 use crate::model::{Operation, Param, ParamLocation, PathPart, TypeRef};
 
-/// The async method for `op`.
-pub fn operation_method(op: &Operation) -> TokenStream {
-    let docs = method_docs(op);
+/// More arguments than this and clippy asks for a struct; the spec decides.
+const CLIPPY_MAX_ARGUMENTS: usize = 7;
+
+/// The pair of async methods for `op`.
+///
+/// `checked` names the types whose answers can report failure in their body
+/// (`x-envelope`); they have a `failure()` method.
+pub fn operation_method(op: &Operation, checked: &BTreeSet<&str>) -> TokenStream {
     let name = ident(&op.fn_name);
-    let id = &op.id;
-    let params = op.params.iter().map(argument);
-    let body_param = op.body.as_ref().map(|body| {
-        let ty = type_tokens(&body.ty);
-        if body.required {
-            quote! { body: &#ty, }
-        } else {
-            quote! { body: ::std::option::Option<&#ty>, }
-        }
-    });
-    let url = url_building(op);
-    let method = ident(op.method.as_str());
-    let query = op
+    let with_response = format_ident!("{}_with_response", unraw(&op.fn_name));
+    let args: Vec<TokenStream> = op
         .params
         .iter()
-        .filter(|p| p.location == ParamLocation::Query)
-        .map(query_pair);
-    let headers = op
+        .map(argument)
+        .chain(body_argument(op))
+        .collect();
+    let arg_names: Vec<TokenStream> = op
         .params
         .iter()
-        .filter(|p| p.location == ParamLocation::Header)
-        .map(header);
-    let body = op.body.as_ref().map(|body| {
-        if body.required {
-            quote! { let request = request.json(body); }
-        } else {
-            quote! { let request = match body { ::std::option::Option::Some(body) => request.json(body), ::std::option::Option::None => request }; }
-        }
-    });
-    let (output, send) = match &op.success {
-        Some(ty) => (
-            type_tokens(ty),
-            quote! { support::send(request, OPERATION).await },
-        ),
-        None => (
-            quote! { () },
-            quote! { support::send_empty(request, OPERATION).await },
-        ),
-    };
+        .map(|p| {
+            let name = ident(&p.rust_name);
+            quote! { #name }
+        })
+        .chain(op.body.as_ref().map(|_| quote! { body }))
+        .collect();
+    let output = op
+        .success
+        .as_ref()
+        .map_or_else(|| quote! { () }, type_tokens);
+    let allow = (args.len() + 1 > CLIPPY_MAX_ARGUMENTS)
+        .then(|| quote! { #[allow(clippy::too_many_arguments)] });
+    let docs = method_docs(op, false);
+    let raw_docs = method_docs(op, true);
+    let body = call_body(op, checked);
     quote! {
         #docs
-        pub async fn #name(&self, #( #params )* #body_param) -> ::std::result::Result<#output, Error> {
-            const OPERATION: &str = #id;
-            #url
-            let request = self.request(::reqwest::Method::#method, url);
-            #( #query )*
-            #( #headers )*
-            #body
-            #send
+        #allow
+        pub async fn #name(&self, #( #args ),*) -> ::std::result::Result<#output, Error> {
+            self.#with_response(#( #arg_names ),*).await.map(support::Response::into_value)
         }
+
+        #raw_docs
+        #allow
+        pub async fn #with_response(&self, #( #args ),*) -> ::std::result::Result<support::Response<#output>, Error> {
+            #body
+        }
+    }
+}
+
+/// Builds the call, runs it, decodes the answer.
+fn call_body(op: &Operation, checked: &BTreeSet<&str>) -> TokenStream {
+    let id = &op.id;
+    let template = &op.path_template;
+    let method = ident(op.method.as_str());
+    let url = url_building(op);
+    let query = pairs(op, ParamLocation::Query);
+    let headers = pairs(op, ParamLocation::Header);
+    let body = match &op.body {
+        None => quote! { ::std::option::Option::None },
+        Some(b) if b.required => {
+            quote! { ::std::option::Option::Some(support::to_json(OPERATION, body)?) }
+        }
+        Some(_) => quote! { body.map(|body| support::to_json(OPERATION, body)).transpose()? },
+    };
+    let decode = match &op.success {
+        None => quote! { ::std::result::Result::Ok(support::empty_answer(answer)) },
+        Some(ty) => {
+            let check = match ty {
+                TypeRef::Named(name) if checked.contains(name.as_str()) => {
+                    let ty = type_tokens(ty);
+                    quote! { #ty::failure }
+                }
+                _ => quote! { support::never_failed },
+            };
+            quote! { support::decode_answer(OPERATION, answer, #check) }
+        }
+    };
+    quote! {
+        const OPERATION: &str = #id;
+        #url
+        let call = crate::call::Call {
+            info: crate::hooks::CallInfo {
+                operation: OPERATION,
+                method: ::reqwest::Method::#method,
+                path_template: #template,
+            },
+            url,
+            query: #query,
+            headers: #headers,
+            body: #body,
+        };
+        let answer = self.core.execute(&call, self.timeout).await?;
+        #decode
     }
 }
 
@@ -70,15 +112,29 @@ fn argument(param: &Param) -> TokenStream {
         _ => type_tokens(&param.ty),
     };
     if param.required {
-        quote! { #name: #ty, }
+        quote! { #name: #ty }
     } else {
-        quote! { #name: ::std::option::Option<#ty>, }
+        quote! { #name: ::std::option::Option<#ty> }
     }
+}
+
+fn body_argument(op: &Operation) -> Option<TokenStream> {
+    let body = op.body.as_ref()?;
+    let ty = type_tokens(&body.ty);
+    Some(if body.required {
+        quote! { body: &#ty }
+    } else {
+        quote! { body: ::std::option::Option<&#ty> }
+    })
 }
 
 /// Builds `url`: literal parts as written, each path parameter escaped as one segment.
 fn url_building(op: &Operation) -> TokenStream {
     let steps = op.path.iter().map(|part| match part {
+        PathPart::Literal(text) if text.chars().count() == 1 => {
+            let c = text.chars().next().unwrap_or('/');
+            quote! { url.push(#c); }
+        }
         PathPart::Literal(text) => quote! { url.push_str(#text); },
         PathPart::Param(rust_name) => {
             let param = op.params.iter().find(|p| &p.rust_name == rust_name);
@@ -92,49 +148,60 @@ fn url_building(op: &Operation) -> TokenStream {
         }
     });
     quote! {
-        let mut url = self.base_url.clone();
+        let mut url = self.core.base_url.clone();
         #( #steps )*
     }
 }
 
-fn query_pair(param: &Param) -> TokenStream {
-    let name = ident(&param.rust_name);
-    let wire = &param.wire_name;
-    if param.required {
-        quote! { let request = request.query(&[(#wire, #name)]); }
-    } else {
-        quote! {
-            let request = match #name {
-                ::std::option::Option::Some(value) => request.query(&[(#wire, value)]),
-                ::std::option::Option::None => request,
-            };
-        }
+/// The `(name, value)` pairs of the query or the headers; optional ones only when given.
+fn pairs(op: &Operation, location: ParamLocation) -> TokenStream {
+    let params: Vec<&Param> = op
+        .params
+        .iter()
+        .filter(|p| p.location == location)
+        .collect();
+    if params.is_empty() {
+        return quote! { ::std::vec::Vec::new() };
     }
-}
-
-fn header(param: &Param) -> TokenStream {
-    let name = ident(&param.rust_name);
-    let wire = &param.wire_name;
-    let value = match param.ty {
-        TypeRef::String => quote! { value },
-        _ => quote! { value.to_string() },
-    };
-    if param.required {
-        quote! { let request = { let value = #name; request.header(#wire, #value) }; }
-    } else {
-        quote! {
-            let request = match #name {
-                ::std::option::Option::Some(value) => request.header(#wire, #value),
-                ::std::option::Option::None => request,
-            };
-        }
+    let required = params.iter().filter(|p| p.required).map(|param| {
+        let name = ident(&param.rust_name);
+        let wire = &param.wire_name;
+        quote! { (#wire, #name.to_string()) }
+    });
+    let optional: Vec<TokenStream> = params
+        .iter()
+        .filter(|p| !p.required)
+        .map(|param| {
+            let name = ident(&param.rust_name);
+            let wire = &param.wire_name;
+            quote! {
+                if let ::std::option::Option::Some(value) = #name {
+                    pairs.push((#wire, value.to_string()));
+                }
+            }
+        })
+        .collect();
+    if optional.is_empty() {
+        return quote! { ::std::vec![ #( #required ),* ] };
     }
+    quote! {{
+        let mut pairs: ::std::vec::Vec<(&'static str, ::std::string::String)> = ::std::vec![ #( #required ),* ];
+        #( #optional )*
+        pairs
+    }}
 }
 
 /// The spec's summary and description, then the call it makes, its arguments and
 /// its errors.
-fn method_docs(op: &Operation) -> TokenStream {
-    let mut lines: Vec<String> = op.docs.iter().map(|l| escape_doc(l)).collect();
+fn method_docs(op: &Operation, with_response: bool) -> TokenStream {
+    let mut lines: Vec<String> = if with_response {
+        vec![format!(
+            "[`Self::{}`], with the answer's status and headers.",
+            unraw(&op.fn_name)
+        )]
+    } else {
+        op.docs.iter().map(|l| escape_doc(l)).collect()
+    };
     if !lines.is_empty() {
         lines.push(String::new());
     }
@@ -144,44 +211,62 @@ fn method_docs(op: &Operation) -> TokenStream {
         op.path_template,
         op.id
     ));
-    let documented: Vec<&Param> = op.params.iter().collect();
-    if !documented.is_empty() || op.body.is_some() {
+    if !with_response && (!op.params.is_empty() || op.body.is_some()) {
         lines.push(String::new());
         lines.push("# Arguments".to_owned());
-        for param in documented {
-            let text = escape_doc(&param.docs.join(" "));
+        for param in &op.params {
             let place = match param.location {
                 ParamLocation::Path => "path",
                 ParamLocation::Query => "query",
                 ParamLocation::Header => "header",
             };
-            lines.push(format!(
-                "- `{}` ({place} `{}`): {}",
-                param.rust_name.trim_start_matches("r#"),
-                param.wire_name,
+            let text = escape_doc(&param.docs.join(" "));
+            let text = if text.is_empty() {
+                "(no description in the spec)".to_owned()
+            } else {
                 text
+            };
+            lines.push(format!(
+                "- `{}` ({place} `{}`): {text}",
+                unraw(&param.rust_name),
+                param.wire_name
             ));
         }
         if let Some(body) = &op.body {
-            lines.push(format!(
-                "- `body`: {}",
-                if body.docs.is_empty() {
-                    "the JSON request body.".to_owned()
-                } else {
-                    escape_doc(&body.docs.join(" "))
-                }
-            ));
+            let text = escape_doc(&body.docs.join(" "));
+            let text = if text.is_empty() {
+                "the JSON request body.".to_owned()
+            } else {
+                text
+            };
+            lines.push(format!("- `body`: {text}"));
         }
     }
     lines.push(String::new());
     lines.push("# Errors".to_owned());
-    lines.push(format!(
-        "[`Error::Api`] when the server answers with an error status; [`Error::Decode`] when a \
-         success answer ({}) is not what the spec describes; [`Error::Transport`] when the request \
-         fails; [`Error::InvalidParameter`] when a path parameter is empty, `.` or `..`.",
-        success_codes(op)
-    ));
+    lines.extend(error_lines(op));
     raw_doc_attrs(&lines)
+}
+
+/// Which errors this operation can give.
+fn error_lines(op: &Operation) -> Vec<String> {
+    let mut lines = vec![
+        "- [`Error::Api`]: the server answered with an error status.".to_owned(),
+        "- [`Error::Transport`]: the request failed (connection, timeout).".to_owned(),
+    ];
+    if op.success.is_some() {
+        lines.push(format!(
+            "- [`Error::Decode`]: a success answer ({}) is not what the spec describes.",
+            success_codes(op)
+        ));
+        lines.push("- [`Error::Unsuccessful`]: a success answer says in its body that the operation failed.".to_owned());
+    }
+    if op.params.iter().any(|p| p.location == ParamLocation::Path) {
+        lines.push(
+            "- [`Error::InvalidParameter`]: a path parameter is empty, `.` or `..`.".to_owned(),
+        );
+    }
+    lines
 }
 
 fn success_codes(op: &Operation) -> String {

@@ -1,77 +1,90 @@
 //! The generated crate's `README.md`, which is also its crate documentation, so its
-//! example is compiled as a doctest.
+//! examples are compiled as doctests.
 
 use std::fmt::Write;
 
 use crate::Settings;
-use crate::model::{Api, Operation, ParamLocation, TypeRef};
+use crate::model::{Api, Operation, TypeDef, TypeRef};
 use crate::naming;
 
 /// The README text, after the header.
 pub fn readme(api: &Api, settings: &Settings) -> String {
-    let mut out = String::new();
     let crate_ident = settings.crate_name.replace('-', "_");
-    let _ = writeln!(
-        out,
-        "# `{}`: a typed Rust client for {}\n",
+    let mut out = format!(
+        "# `{}`: a typed Rust client for {}\n\n",
         settings.crate_name, api.title
     );
     for line in &api.docs {
-        let _ = writeln!(out, "{line}");
+        out.push_str(line);
+        out.push('\n');
     }
-    let _ = writeln!(
+    let _ = write!(
         out,
         "\nThis crate is generated from `{}` (API version {}). Do not edit it: change the spec \
-         and regenerate.\n",
-        settings.spec_label, api.version
-    );
-    let _ = writeln!(
-        out,
-        "## Usage\n\n```rust,no_run\n{}```\n",
+         and regenerate.\n\n## Usage\n\n```rust,no_run\n{}```\n\n",
+        settings.spec_label,
+        api.version,
         example(api, &crate_ident)
     );
     operations_table(&mut out, api);
+    configuration(&mut out, api, &crate_ident);
+    if api.auth.is_some() {
+        authentication(&mut out, api, &crate_ident);
+    }
+    out.push_str(RETRIES);
+    errors(&mut out, api);
+    out.push_str(&hooks(&crate_ident));
     out.push_str(GUARANTEES);
+    if api.auth.is_some() {
+        out.push_str(SECRETS);
+    }
     out
 }
 
-/// A compiled example: build a client, make a call, handle the error.
-fn example(api: &Api, crate_ident: &str) -> String {
-    let choice = api.server.choice.as_ref().and_then(|c| {
+/// The builder's first lines: the server choice and a token, when the spec has them.
+fn builder_start(api: &Api) -> String {
+    let mut code = String::from("let client = Client::builder()\n");
+    if let Some(c) = &api.server.choice {
         let option = c
             .options
             .iter()
             .enumerate()
             .find(|(i, _)| *i != c.default)
-            .map(|(_, o)| o)?;
-        Some((c, option))
-    });
-    let mut imports = vec!["Client", "Error"];
-    if let Some((c, _)) = &choice {
-        imports.push(c.type_name.as_str());
-    }
-    let mut code = format!("use {crate_ident}::{{{}}};\n\n", imports.join(", "));
-    code.push_str("# async fn example() -> Result<(), Error> {\nlet client = Client::builder()\n");
-    if let Some((c, option)) = &choice {
-        let method = naming::snake(&c.type_name);
-        let _ = writeln!(code, "    .{method}({}::{})", c.type_name, option.rust_name);
+            .map_or(&c.options[c.default], |(_, o)| o);
+        let _ = writeln!(
+            code,
+            "    .{}({}::{})",
+            naming::snake(&c.type_name),
+            c.type_name,
+            option.rust_name
+        );
     }
     if api.auth.is_some() {
         code.push_str("    .access_token(\"your-access-token\")\n");
     }
+    code
+}
+
+fn imports(api: &Api, crate_ident: &str, extra: &[&str]) -> String {
+    let mut names = vec!["Client", "Error"];
+    if let Some(c) = &api.server.choice {
+        names.push(&c.type_name);
+    }
+    names.extend(extra);
+    format!("use {crate_ident}::{{{}}};\n", names.join(", "))
+}
+
+/// A compiled example: build a client, make a call, handle the error.
+fn example(api: &Api, crate_ident: &str) -> String {
+    let mut code = imports(api, crate_ident, &[]);
+    code.push_str("\n# async fn example() -> Result<(), Error> {\n");
+    code.push_str(&builder_start(api));
     code.push_str("    .build()?;\n");
     if let Some(op) = api.operations.iter().find(|op| simple(op)) {
         let args: Vec<String> = op
             .params
             .iter()
-            .filter(|p| p.required)
             .map(|p| format!("\"example-{}\"", p.wire_name.replace('_', "-")))
-            .chain(
-                op.params
-                    .iter()
-                    .filter(|p| !p.required)
-                    .map(|_| "None".to_owned()),
-            )
             .collect();
         let _ = write!(
             code,
@@ -91,50 +104,204 @@ fn example(api: &Api, crate_ident: &str) -> String {
 /// An operation the example can call with string literals alone.
 fn simple(op: &Operation) -> bool {
     op.body.is_none()
-        && op
-            .params
-            .iter()
-            .all(|p| p.ty == TypeRef::String && (p.required || p.location != ParamLocation::Path))
-        && op
-            .params
-            .iter()
-            .filter(|p| !p.required)
-            .all(|p| p.ty == TypeRef::String)
         && !op.fn_name.starts_with("r#")
-        && op.params.iter().filter(|p| !p.required).count() == 0
+        && op
+            .params
+            .iter()
+            .all(|p| p.ty == TypeRef::String && p.required)
 }
 
 fn operations_table(out: &mut String, api: &Api) {
-    out.push_str(
-        "## Operations\n\n| operation | request | `Client` method |\n| --- | --- | --- |\n",
-    );
+    out.push_str("## Operations\n\nEach has a twin, `…_with_response`, that also gives the answer's status and headers.\n\n");
+    out.push_str("| operation | request | `Client` method |\n| --- | --- | --- |\n");
     for op in &api.operations {
+        let method = op.fn_name.trim_start_matches("r#");
         let _ = writeln!(
             out,
-            "| `{}` | `{} {}` | [`Client::{}`] |",
+            "| `{}` | `{} {}` | [`Client::{method}`](Client::{}) |",
             op.id,
             op.method.as_str(),
             op.path_template,
-            op.fn_name.trim_start_matches("r#")
+            op.fn_name
         );
     }
     out.push('\n');
 }
 
+fn configuration(out: &mut String, api: &Api, crate_ident: &str) {
+    let _ = write!(
+        out,
+        "## Configuration\n\n\
+         `Client::builder()` chooses the server{} and sets timeouts (connect: 10 s, each attempt: \
+         30 s, by default), the user agent, the retry policy, hooks, and optionally a \
+         `reqwest::Client` of your own. Any base URL can replace the spec's servers; it must be \
+         `https`, or `http` to a loopback address.\n\n\
+         ```rust,no_run\nuse std::time::Duration;\n{}use {crate_ident}::RetryPolicy;\n\n\
+         # async fn example() -> Result<(), Error> {{\n{}    .connect_timeout(Duration::from_secs(5))\n    \
+         .timeout(Duration::from_secs(20))\n    .user_agent(\"my-app/1.0\")\n    \
+         .retry_policy(RetryPolicy::default().with_max_attempts(5))\n    .build()?;\n\n\
+         // A slower call: same connections and settings, a longer timeout.\n\
+         let patient = client.with_timeout(Duration::from_secs(120));\n\
+         # drop(patient);\n# Ok(())\n# }}\n```\n\n",
+        if api.server.choice.is_some() {
+            " (by its name, or any base URL)"
+        } else {
+            ""
+        },
+        imports(api, crate_ident, &[]),
+        builder_start(api)
+    );
+}
+
+fn authentication(out: &mut String, api: &Api, crate_ident: &str) {
+    let refresh = api.auth.as_ref().and_then(|a| a.refresh_url.as_ref());
+    out.push_str(
+        "## Authentication\n\n\
+         A client sends a fixed token (`access_token`), or asks a token source before every \
+         attempt (`token_source`, an async trait you implement)",
+    );
+    if refresh.is_some() {
+        out.push_str(
+            ", or refreshes tokens itself with the OAuth 2.0 refresh-token grant \
+             (`refresh_token`). The refresh source caches each token until a minute before it \
+             expires; many calls waiting for an expired token cause one refresh; an answer of \
+             the token endpoint holding `error` is an [`Error::Auth`] even with HTTP 200",
+        );
+    }
+    out.push_str(
+        ". On an HTTP 401 the client tells the source, gets a new token and tries once more; a \
+         second 401 is returned as [`Error::Api`].\n\n",
+    );
+    if refresh.is_some() {
+        let mut code = imports(api, crate_ident, &[]);
+        code.push_str("\n# fn example() -> Result<(), Error> {\nlet client = Client::builder()\n");
+        if let Some(c) = &api.server.choice {
+            let option = &c.options[c.default];
+            let _ = writeln!(
+                code,
+                "    .{}({}::{})",
+                naming::snake(&c.type_name),
+                c.type_name,
+                option.rust_name
+            );
+        }
+        code.push_str(
+            "    .refresh_token(\"client-id\", \"client-secret\", \"refresh-token\")\n    .build()?;\n# drop(client);\n# Ok(())\n# }\n",
+        );
+        let _ = write!(out, "```rust,no_run\n{code}```\n\n");
+    }
+}
+
+const RETRIES: &str = "## Retries
+
+GET, PUT and DELETE are retried on connection errors and timeouts, and on HTTP 408, 429,
+500, 502, 503 and 504. POST is retried only when the server cannot have acted on it: the
+connection was never made, or the answer is 429, or 503 with `Retry-After`; the API has no
+idempotency key, so a POST that may have reached the server is never sent twice. Waits grow
+exponentially with jitter; a `Retry-After` header (seconds or an HTTP date) is followed, up to
+a cap. Every attempt sends the same body. `RetryPolicy` sets the number of attempts, the waits
+and the total wait; `ClientBuilder::timer` replaces the clock and the sleeping in tests.
+
+";
+
+fn errors(out: &mut String, api: &Api) {
+    out.push_str(
+        "## Errors\n\n\
+         Every method returns `Result<_, Error>`:\n\n\
+         - `Error::Api`: an error status. It keeps the status, the headers, the body decoded as \
+         the spec's error schema (`ErrorBody`) when it is one, and the raw body.\n\
+         - `Error::Decode`: a success answer that does not match the spec; it names the field \
+         (a serde path such as `items[0].id`) and keeps the body.\n\
+         - `Error::Unsuccessful`: a success status whose body says the operation failed.\n\
+         - `Error::Transport`: the request did not complete (connection, timeout).\n\
+         - `Error::Auth`: no access token could be had.\n\
+         - `Error::Config`, `Error::InvalidParameter`, `Error::Serialize`: nothing was sent.\n\n",
+    );
+    let envelopes: Vec<&str> = api
+        .types
+        .iter()
+        .filter_map(|t| match t {
+            TypeDef::Struct(s) if s.envelope.is_some() => Some(s.name.as_str()),
+            _ => None,
+        })
+        .collect();
+    if !envelopes.is_empty() {
+        let _ = write!(
+            out,
+            "A 2xx answer of type {} is checked by its `failure()` method (the spec's \
+             `x-envelope`): a status field other than success, or an item whose success flag is \
+             false, makes it an `Error::Unsuccessful` instead of a silent success.\n\n",
+            envelopes
+                .iter()
+                .map(|n| format!("`{n}`"))
+                .collect::<Vec<_>>()
+                .join(", ")
+        );
+    }
+}
+
+fn hooks(crate_ident: &str) -> String {
+    format!(
+        "## Hooks and tracing\n\n\
+         Hooks run before each request (they may change it, such as adding a header) and \
+         after each answer (status and latency, for metrics). With the `tracing` feature, each \
+         attempt is also a `tracing` event with the operation, method, path template, attempt, \
+         status and latency; never a secret.\n\n\
+         ```rust\nuse std::time::Duration;\nuse {crate_ident}::hooks::{{AttemptInfo, Hooks}};\n\n\
+         #[derive(Debug)]\nstruct Tagged;\n\nimpl Hooks for Tagged {{\n    \
+         fn before_request(&self, _: &AttemptInfo<'_>, request: &mut {crate_ident}::reqwest::Request) {{\n        \
+         request.headers_mut().insert(\"x-request-source\", \"nightly-sync\".parse().unwrap());\n    }}\n\n    \
+         fn after_response(&self, attempt: &AttemptInfo<'_>, status: Option<u16>, elapsed: Duration) {{\n        \
+         println!(\"{{}} #{{}}: {{status:?}} in {{elapsed:?}}\", attempt.call.operation, attempt.attempt);\n    }}\n}}\n\n\
+         let builder = {crate_ident}::Client::builder().hook(Tagged);\n# drop(builder);\n```\n\n"
+    )
+}
+
 const GUARANTEES: &str = "## What to expect
 
-- **Errors.** Every method returns `Result<_, Error>`. An answer with an error status is
-  `Error::Api`, which keeps the HTTP status, the body decoded as the spec's error schema
-  when it is one, and the raw body. A success answer that does not match the spec is
-  `Error::Decode`, naming the field that failed and keeping the body. Connection
-  failures are `Error::Transport`.
 - **Unknown values.** Objects keep properties the spec does not list in
   `additional_properties`; enums keep values the spec does not list in `Unknown`, and
   write them back unchanged.
 - **Paths.** Every path parameter is percent-encoded as a single segment: `/`, `?`, `#`,
   `%` and non-ASCII characters stay inside it; an empty value, `.` or `..` is refused
   before anything is sent.
-- **Secrets.** The access token is sent in a header marked sensitive and never appears
-  in `Debug`, `Display` or errors. A base URL with plain `http://` is refused unless it
-  points at a loopback address.
 ";
+
+const SECRETS: &str =
+    "- **Secrets.** Tokens and client secrets are sent in headers marked sensitive and
+  never appear in `Debug`, `Display`, hooks' logs of this crate, or errors. A base URL with
+  plain `http://` is refused unless it points at a loopback address.
+";
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::ParamLocation;
+
+    #[test]
+    fn simple_operations_need_only_required_strings() {
+        let op = |params: Vec<crate::model::Param>| Operation {
+            id: "op".into(),
+            fn_name: "op".into(),
+            method: crate::model::Method::Get,
+            path_template: "/".into(),
+            path: vec![],
+            docs: vec![],
+            params,
+            body: None,
+            success: None,
+            success_codes: vec![],
+        };
+        let param = |required, ty| crate::model::Param {
+            wire_name: "p".into(),
+            rust_name: "p".into(),
+            location: ParamLocation::Query,
+            required,
+            ty,
+            docs: vec![],
+        };
+        assert!(simple(&op(vec![param(true, TypeRef::String)])));
+        assert!(!simple(&op(vec![param(false, TypeRef::String)])));
+        assert!(!simple(&op(vec![param(true, TypeRef::I64)])));
+    }
+}

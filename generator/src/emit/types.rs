@@ -4,7 +4,7 @@ use proc_macro2::TokenStream;
 use quote::quote;
 
 use super::tokens::{doc_attrs, ident, type_tokens, unraw};
-use crate::model::{AliasDef, EnumDef, Field, StructDef, TypeDef, TypeRef, UntaggedDef};
+use crate::model::{AliasDef, EnumDef, Envelope, Field, StructDef, TypeDef, TypeRef, UntaggedDef};
 
 /// The whole `types` module.
 pub fn types_file(types: &[TypeDef]) -> TokenStream {
@@ -45,6 +45,7 @@ fn struct_def(def: &StructDef) -> TokenStream {
     let all_optional = def.fields.iter().all(|f| !f.required);
     let default = all_optional.then(|| quote! { Default, });
     let constructor = (!all_optional).then(|| constructor(def));
+    let failure = def.envelope.as_ref().map(|e| failure_method(&def.name, e));
     quote! {
         #docs
         #[derive(Debug, Clone, PartialEq, #default ::serde::Serialize, ::serde::Deserialize)]
@@ -53,6 +54,60 @@ fn struct_def(def: &StructDef) -> TokenStream {
             #extra
         }
         #constructor
+        #failure
+    }
+}
+
+/// `failure()`: why a 2xx answer of this type says it failed, from `x-envelope`.
+fn failure_method(name: &str, envelope: &Envelope) -> TokenStream {
+    let name = ident(name);
+    let status = envelope.status.as_ref().map(|(field, values)| {
+        let field_name = ident(&field.rust_name);
+        let wire = &field.wire_name;
+        let check = quote! {
+            let status = status.to_string();
+            if ![#( #values ),*].contains(&status.as_str()) {
+                return ::std::option::Option::Some(format!("`{}` is {}", #wire, status));
+            }
+        };
+        if field.required {
+            quote! { { let status = &self.#field_name; #check } }
+        } else {
+            quote! { if let ::std::option::Option::Some(status) = &self.#field_name { #check } }
+        }
+    });
+    let items = envelope.items.as_ref().map(|(list, flag)| {
+        let list_name = ident(&list.rust_name);
+        let list_wire = &list.wire_name;
+        let flag_name = ident(&flag.rust_name);
+        let flag_wire = &flag.wire_name;
+        let failed = if flag.required {
+            quote! { !item.#flag_name }
+        } else {
+            quote! { item.#flag_name == ::std::option::Option::Some(false) }
+        };
+        let find = quote! {
+            if let ::std::option::Option::Some(index) = items.iter().position(|item| #failed) {
+                return ::std::option::Option::Some(format!("`{}[{}].{}` is false", #list_wire, index, #flag_wire));
+            }
+        };
+        if list.required {
+            quote! { { let items = &self.#list_name; #find } }
+        } else {
+            quote! { if let ::std::option::Option::Some(items) = &self.#list_name { #find } }
+        }
+    });
+    quote! {
+        impl #name {
+            /// Why this answer says the operation failed although its HTTP status is a
+            /// success, if it does (the spec's `x-envelope`); the client turns such an
+            /// answer into [`crate::Error::Unsuccessful`].
+            pub fn failure(&self) -> ::std::option::Option<::std::string::String> {
+                #status
+                #items
+                ::std::option::Option::None
+            }
+        }
     }
 }
 
@@ -129,10 +184,12 @@ fn constructor(def: &StructDef) -> TokenStream {
         " A `{}` with its required properties; the others are `None`.",
         def.name
     );
+    let allow = (required.len() > 7).then(|| quote! { #[allow(clippy::too_many_arguments)] });
     quote! {
         impl #name {
             #[doc = #doc]
             #[must_use]
+            #allow
             pub fn new(#( #params ),*) -> Self {
                 Self { #( #inits, )* #extra }
             }

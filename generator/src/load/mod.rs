@@ -69,8 +69,12 @@ fn check_version(text: &str) -> Vec<Diagnostic> {
             .with_hint("set `openapi: 3.0.3` and use OpenAPI 3.0 syntax"),
         ],
         None if value.get("openapi").is_some() => vec![
-            Diagnostic::new("E0002", "#/openapi", "the `openapi` field is not a version string")
-                .with_hint("write it as `openapi: 3.0.3`"),
+            Diagnostic::new(
+                "E0002",
+                "#/openapi",
+                "the `openapi` field is not a version string",
+            )
+            .with_hint("write it as `openapi: 3.0.3`"),
         ],
         None if value.get("swagger").is_some() => vec![
             Diagnostic::new(

@@ -29,6 +29,8 @@ pub fn lower(spec: &LoadedSpec) -> Result<Api, Vec<Diagnostic>> {
     } = lowering;
     problems.extend(op_problems);
     problems.extend(std::mem::take(&mut types.problems));
+    let envelopes = std::mem::take(&mut types.envelopes);
+    super::envelope::attach(&mut types.types, &envelopes, &mut problems);
     let error_body = shared_error_type(&error_types);
     if !problems.is_empty() {
         return Err(problems);

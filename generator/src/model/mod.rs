@@ -4,6 +4,7 @@
 //! types and supported constructs is made once, here, with diagnostics for what does
 //! not fit. Every wire name is kept beside its Rust name.
 
+mod envelope;
 mod lower;
 mod operations;
 mod recursion;
@@ -28,7 +29,8 @@ pub struct Api {
     pub server: Server,
     /// How requests authenticate, from the one security scheme the spec uses.
     pub auth: Option<Auth>,
-    /// Named types, in spec order, inline types after the type that holds them.
+    /// Named types, in spec order; an inline type comes just before the type that
+    /// holds it.
     pub types: Vec<TypeDef>,
     /// Operations, in spec order.
     pub operations: Vec<Operation>,
@@ -73,6 +75,8 @@ pub struct ServerOption {
     pub docs: Docs,
     /// The base URL with this value substituted.
     pub url: String,
+    /// The OAuth server of this option, from `x-accounts-servers`.
+    pub accounts_server: Option<String>,
 }
 
 /// An API-key style header carrying the token.
@@ -82,6 +86,9 @@ pub struct Auth {
     pub header: String,
     /// Text sent before the token, from `x-token-prefix` (`Zoho-oauthtoken`).
     pub prefix: Option<String>,
+    /// The refresh-token endpoint, from `x-refresh-token-url`; may hold
+    /// `{accounts_server}`, filled from the server choice's `x-accounts-servers`.
+    pub refresh_url: Option<String>,
     /// The scheme's description.
     pub docs: Docs,
 }
@@ -126,6 +133,17 @@ pub struct StructDef {
     /// Rust name of the map that keeps properties the spec does not list, unless the
     /// schema says `additionalProperties: false`.
     pub extra_field: Option<String>,
+    /// How an answer of this type reports failure in its body, from `x-envelope`.
+    pub envelope: Option<Box<Envelope>>,
+}
+
+/// From `x-envelope`: the fields by which a 2xx answer says it failed.
+#[derive(Debug, Clone)]
+pub struct Envelope {
+    /// The status field and the values that mean success.
+    pub status: Option<(Field, Vec<String>)>,
+    /// The list field, and the boolean flag of its items.
+    pub items: Option<(Field, Field)>,
 }
 
 /// One property of an object schema.

@@ -33,7 +33,16 @@ impl<'a, 's> OperationLowering<'a, 's> {
         Self {
             components: api.components.as_ref(),
             types,
-            fn_names: Scope::with_reserved(&["new", "builder", "base_url", "send", "clone", "fmt"]),
+            fn_names: Scope::with_reserved(&[
+                "new",
+                "builder",
+                "base_url",
+                "with_timeout",
+                "clone",
+                "fmt",
+                "core",
+                "timeout",
+            ]),
             ids: BTreeMap::new(),
             operations: Vec::new(),
             error_types: Vec::new(),

@@ -30,6 +30,9 @@ pub(super) struct TypeSpace<'a> {
     component_names: BTreeMap<String, String>,
     scope: Scope,
     pub types: Vec<TypeDef>,
+    /// `x-envelope` extensions met, by type name, with their pointer; resolved once
+    /// every type exists.
+    pub envelopes: Vec<(String, Value, String)>,
     pub problems: Vec<Diagnostic>,
 }
 
@@ -46,6 +49,7 @@ impl<'a> TypeSpace<'a> {
             component_names,
             scope,
             types: Vec::new(),
+            envelopes: Vec::new(),
             problems: Vec::new(),
         }
     }
@@ -112,6 +116,9 @@ impl<'a> TypeSpace<'a> {
     }
 
     fn reference(&mut self, reference: &str, ptr: &str) -> TypeRef {
+        if let Some(list) = self.one_or_many_component(reference) {
+            return list;
+        }
         let found = reference
             .strip_prefix(SCHEMA_PREFIX)
             .and_then(|name| self.component_names.get(name));
@@ -208,9 +215,31 @@ impl<'a> TypeSpace<'a> {
         Some(TypeRef::OneOrMany(Box::new(item)))
     }
 
+    /// A `$ref` to a component that is `oneOf: [array of X, X]` with `X` itself a
+    /// `$ref` is used as that one-or-many list, so that it still reads either form.
+    fn one_or_many_component(&mut self, reference: &str) -> Option<TypeRef> {
+        let name = reference.strip_prefix(SCHEMA_PREFIX)?;
+        let Some(ReferenceOr::Item(schema)) = self.schemas.get(name) else {
+            return None;
+        };
+        let SchemaKind::OneOf { one_of } = &schema.schema_kind else {
+            return None;
+        };
+        if !matches!(one_of.get(1), Some(ReferenceOr::Reference { .. })) {
+            return None;
+        }
+        let ptr = format!("{SCHEMA_PREFIX}{}", escape_token(name));
+        let hint = self.component_names.get(name)?.clone();
+        self.one_or_many(one_of, &hint, &ptr)
+    }
+
     /// Adds a named type for `schema`.
     fn define(&mut self, name: String, schema: &Schema, ptr: &str) {
         let docs = schema_docs(schema);
+        if let Some(envelope) = schema.schema_data.extensions.get("x-envelope") {
+            self.envelopes
+                .push((name.clone(), envelope.clone(), format!("{ptr}/x-envelope")));
+        }
         let def = match &schema.schema_kind {
             SchemaKind::Type(Type::Object(object)) if !object.properties.is_empty() => {
                 TypeDef::Struct(self.object(name, docs, object, ptr))
@@ -303,6 +332,7 @@ impl<'a> TypeSpace<'a> {
         );
         let extra_field = (!closed).then(|| scope.claim("additional_properties".to_owned()));
         StructDef {
+            envelope: None,
             name,
             docs,
             fields,

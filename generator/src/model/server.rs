@@ -69,6 +69,13 @@ fn choice(
         problems,
     )
     .unwrap_or_else(|| variable.enumeration.clone());
+    let accounts = string_list(
+        variable.extensions.get("x-accounts-servers"),
+        count,
+        &ptr,
+        "x-accounts-servers",
+        problems,
+    );
     let descriptions = string_list(
         variable.extensions.get("x-enum-descriptions"),
         count,
@@ -101,7 +108,8 @@ fn choice(
         .iter()
         .zip(labels)
         .zip(descriptions)
-        .map(|((value, label), description)| {
+        .enumerate()
+        .map(|(index, ((value, label), description))| {
             let mut values = defaults.to_vec();
             values.retain(|(n, _)| n != name);
             values.push((name.to_owned(), value.clone()));
@@ -111,6 +119,7 @@ fn choice(
                 label,
                 docs: doc_lines(&[Some(&description)]),
                 url: substitute(url, &values),
+                accounts_server: accounts.as_ref().map(|list| list[index].clone()),
             }
         })
         .collect();
@@ -216,13 +225,27 @@ fn auth_for(scheme: &SecurityScheme, ptr: &str, problems: &mut Vec<Diagnostic>) 
             description,
             extensions,
         } => {
-            let prefix = extensions
-                .get("x-token-prefix")
-                .and_then(Value::as_str)
-                .map(str::to_owned);
+            let text = |key: &str| {
+                extensions
+                    .get(key)
+                    .and_then(Value::as_str)
+                    .map(str::to_owned)
+            };
+            if !is_header_name(name) {
+                problems.push(
+                    Diagnostic::new(
+                        "E0405",
+                        format!("{ptr}/name"),
+                        format!("`{name}` is not a valid HTTP header name"),
+                    )
+                    .with_hint("use letters, digits and `-` only"),
+                );
+                return None;
+            }
             Some(Auth {
                 header: name.clone(),
-                prefix,
+                prefix: text("x-token-prefix"),
+                refresh_url: text("x-refresh-token-url"),
                 docs: doc_lines(&[description.as_deref()]),
             })
         }
@@ -231,8 +254,34 @@ fn auth_for(scheme: &SecurityScheme, ptr: &str, problems: &mut Vec<Diagnostic>) 
             description,
             ..
         } if scheme.eq_ignore_ascii_case("bearer") => Some(bearer(description.as_deref())),
-        SecurityScheme::OAuth2 { description, .. }
-        | SecurityScheme::OpenIDConnect { description, .. } => Some(bearer(description.as_deref())),
+        SecurityScheme::OAuth2 {
+            description, flows, ..
+        } => {
+            // Tokens are refreshed where the flow issues them.
+            let refresh_url = [
+                flows
+                    .authorization_code
+                    .as_ref()
+                    .map(|f| f.refresh_url.as_ref().unwrap_or(&f.token_url)),
+                flows
+                    .password
+                    .as_ref()
+                    .map(|f| f.refresh_url.as_ref().unwrap_or(&f.token_url)),
+                flows
+                    .client_credentials
+                    .as_ref()
+                    .map(|f| f.refresh_url.as_ref().unwrap_or(&f.token_url)),
+            ]
+            .into_iter()
+            .flatten()
+            .next()
+            .cloned();
+            Some(Auth {
+                refresh_url,
+                ..bearer(description.as_deref())
+            })
+        }
+        SecurityScheme::OpenIDConnect { description, .. } => Some(bearer(description.as_deref())),
         _ => {
             problems.push(
                 Diagnostic::new("E0405", ptr, "only header API keys, HTTP bearer, OAuth 2 and OpenID Connect schemes are supported")
@@ -243,10 +292,19 @@ fn auth_for(scheme: &SecurityScheme, ptr: &str, problems: &mut Vec<Diagnostic>) 
     }
 }
 
+/// RFC 7230's token characters, which `HeaderName::from_static` accepts lower-cased.
+fn is_header_name(name: &str) -> bool {
+    !name.is_empty()
+        && name
+            .chars()
+            .all(|c| c.is_ascii_alphanumeric() || "!#$%&'*+-.^_`|~".contains(c))
+}
+
 fn bearer(description: Option<&str>) -> Auth {
     Auth {
         header: "Authorization".to_owned(),
         prefix: Some("Bearer".to_owned()),
+        refresh_url: None,
         docs: doc_lines(&[description]),
     }
 }

@@ -65,11 +65,13 @@ pub fn json(text: &str) -> Value {
     serde_json::from_str(text).unwrap_or_else(|e| panic!("not JSON ({e}): {text}"))
 }
 
-/// A client for `base_url`, built the way the brief says users build one.
+/// A client for `base_url`, built the way users build one. Retries are off: these
+/// tests check what one answer becomes (the fault-injection suite tests retries).
 pub fn client_at(base_url: &str) -> Client {
     Client::builder()
         .base_url(base_url)
         .access_token(TOKEN)
+        .retry_policy(pagesense_goals::RetryPolicy::never())
         .build()
         .unwrap_or_else(|e| panic!("a client for {base_url} must build: {e}"))
 }

@@ -1,0 +1,151 @@
+//! Snapshot tests of the generator over the fixture specs in `tests/fixtures/`.
+//!
+//! Each fixture is generated in memory with fixed settings (crate `fixture-<name>`,
+//! version `0.1.0`, spec label `tests/fixtures/<name>.yaml`) and every file of the
+//! crate is compared with its snapshot in `tests/tests/snapshots/`, named
+//! `snapshots__<fixture>__<file path with / as __>.snap`.
+//!
+//! Snapshots are only ever blessed on request; this file never writes them. When
+//! output changes, a plain run writes the new output beside the old as `.snap.new`
+//! and fails (under `CI=true`, insta writes nothing and fails). To bless, review the
+//! change and then either run
+//!
+//! ```text
+//! INSTA_UPDATE=always cargo test -p tests --test snapshots
+//! ```
+//!
+//! or `cargo insta review` (from `cargo install cargo-insta`), and read the diff of
+//! the `.snap` files before committing them.
+//!
+//! The runtime files (`generator::emit::runtime_paths`) are the same for every spec,
+//! so they are not snapshotted per fixture: `compile_fixtures.rs` compiles them with
+//! every fixture, and `drift.rs` pins them through `generated-client/`.
+//!
+//! That each fixture's crate compiles without warnings is checked by
+//! `compile_fixtures.rs`.
+
+use std::collections::BTreeSet;
+use std::fs;
+use std::panic;
+use std::path::Path;
+
+#[path = "support/fixtures.rs"]
+mod fixtures;
+
+/// The snapshot name of one generated file.
+fn snapshot_name(fixture: &str, file: &str) -> String {
+    format!("{fixture}__{file}")
+}
+
+/// Compares every file of `fixture`'s crate, in path order, with its snapshot. All
+/// files are compared before failing, so one run writes every `.snap.new`.
+fn check_fixture(fixture: &str) {
+    let output = fixtures::generate(fixture);
+    assert!(
+        !output.files.is_empty(),
+        "{fixture}: the generator produced no files"
+    );
+    let runtime: BTreeSet<&str> = generator::emit::runtime_paths().collect();
+    let mut failed = Vec::new();
+    for (file, contents) in output
+        .files
+        .iter()
+        .filter(|(f, _)| !runtime.contains(f.as_str()))
+    {
+        let name = snapshot_name(fixture, file);
+        let description = format!("{file} generated from tests/fixtures/{fixture}.yaml");
+        let outcome = panic::catch_unwind(|| {
+            insta::with_settings!({
+                description => description.as_str(),
+                omit_expression => true,
+            }, {
+                insta::assert_snapshot!(name.as_str(), contents.as_str());
+            });
+        });
+        if outcome.is_err() {
+            failed.push(file.clone());
+        }
+    }
+    assert!(
+        failed.is_empty(),
+        "{fixture}: the generated files {failed:?} differ from their snapshots (see above); \
+         review the `.snap.new` files, then bless them with \
+         `INSTA_UPDATE=always cargo test -p tests --test snapshots` or `cargo insta review`"
+    );
+}
+
+macro_rules! fixture_tests {
+    ($($name:ident),* $(,)?) => {
+        $(
+            #[test]
+            fn $name() {
+                check_fixture(stringify!($name));
+            }
+        )*
+
+        /// The fixtures with a test above, in name order.
+        const TESTED: &[&str] = &[$(stringify!($name)),*];
+    };
+}
+
+fixture_tests!(
+    api_key_auth,
+    client_method_names,
+    envelope,
+    integer_enum,
+    many_parameters,
+    names,
+    no_auth_no_body,
+    one_or_many,
+    path_and_query,
+    server_choice,
+    untagged_scalar,
+);
+
+#[test]
+fn every_fixture_has_a_snapshot_test() {
+    let on_disk = fixtures::fixtures_on_disk();
+    assert_eq!(
+        on_disk,
+        fixtures::FIXTURES,
+        "tests/fixtures/ and support/fixtures.rs's FIXTURES list differ"
+    );
+    assert_eq!(
+        TESTED,
+        fixtures::FIXTURES,
+        "every fixture needs its test in fixture_tests! (snapshots.rs)"
+    );
+}
+
+/// A snapshot whose file the generator no longer produces would otherwise linger
+/// unnoticed (insta only reports snapshots that are asserted).
+#[test]
+fn no_stale_snapshots() {
+    let runtime: BTreeSet<&str> = generator::emit::runtime_paths().collect();
+    let mut expected = BTreeSet::new();
+    for fixture in fixtures::FIXTURES {
+        let output = fixtures::generate(fixture);
+        for file in output
+            .files
+            .keys()
+            .filter(|f| !runtime.contains(f.as_str()))
+        {
+            let name = snapshot_name(fixture, file).replace(['/', '\\'], "__");
+            expected.insert(format!("snapshots__{name}.snap"));
+        }
+    }
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/snapshots");
+    let Ok(entries) = fs::read_dir(&dir) else {
+        return; // No snapshot yet: the fixture tests report each missing one.
+    };
+    let stale: Vec<String> = entries
+        .map(|entry| entry.expect("a directory entry").file_name())
+        .map(|name| name.to_string_lossy().into_owned())
+        .filter(|name| name.starts_with("snapshots__") && name.ends_with(".snap"))
+        .filter(|name| !expected.contains(name))
+        .collect();
+    assert!(
+        stale.is_empty(),
+        "snapshots of files no fixture generates any more; delete them: {stale:?}"
+    );
+}

@@ -1,0 +1,79 @@
+//! The fixture specs under `tests/fixtures/` and the crates the generator makes from
+//! them, shared by `snapshots.rs` and `compile_fixtures.rs`.
+//!
+//! Included with `#[path = "support/fixtures.rs"] mod fixtures;`; each test file
+//! uses only part of it.
+#![allow(dead_code)]
+
+use std::fs;
+use std::path::{Path, PathBuf};
+
+/// Every fixture, by file stem, in name order. A test checks that this list and the
+/// folder agree, so a new fixture cannot go unsnapshotted or uncompiled.
+pub const FIXTURES: &[&str] = &[
+    "api_key_auth",
+    "client_method_names",
+    "envelope",
+    "integer_enum",
+    "many_parameters",
+    "names",
+    "no_auth_no_body",
+    "one_or_many",
+    "path_and_query",
+    "server_choice",
+    "untagged_scalar",
+];
+
+/// The workspace root: the parent of the `tests` package.
+pub fn workspace_root() -> PathBuf {
+    let manifest = Path::new(env!("CARGO_MANIFEST_DIR"));
+    manifest.parent().unwrap_or(manifest).to_path_buf()
+}
+
+/// `tests/fixtures/`.
+pub fn fixtures_dir() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("fixtures")
+}
+
+/// The stems of the `.yaml` files in `tests/fixtures/`, sorted.
+pub fn fixtures_on_disk() -> Vec<String> {
+    let mut names: Vec<String> = fs::read_dir(fixtures_dir())
+        .expect("tests/fixtures/ is readable")
+        .map(|entry| entry.expect("a directory entry").path())
+        .filter(|path| path.extension().is_some_and(|ext| ext == "yaml"))
+        .filter_map(|path| Some(path.file_stem()?.to_string_lossy().into_owned()))
+        .collect();
+    names.sort();
+    names
+}
+
+/// The settings a fixture is generated with: fixed, so the output does not depend on
+/// where or by whom it is made.
+pub fn settings(name: &str) -> generator::Settings {
+    generator::Settings {
+        crate_name: crate_name(name),
+        crate_version: "0.1.0".to_owned(),
+        spec_label: spec_label(name),
+    }
+}
+
+/// `fixture-<name>`, with `_` as `-`.
+pub fn crate_name(name: &str) -> String {
+    format!("fixture-{}", name.replace('_', "-"))
+}
+
+/// The spec's path relative to the `tests` package, as headers and diagnostics show it.
+pub fn spec_label(name: &str) -> String {
+    format!("tests/fixtures/{name}.yaml")
+}
+
+/// Generates the crate for fixture `name` in memory; panics with the diagnostics when
+/// the generator rejects the spec.
+pub fn generate(name: &str) -> generator::Output {
+    let path = fixtures_dir().join(format!("{name}.yaml"));
+    let text =
+        fs::read_to_string(&path).unwrap_or_else(|e| panic!("cannot read {}: {e}", path.display()));
+    let label = spec_label(name);
+    generator::generate(&text, &label, &settings(name))
+        .unwrap_or_else(|diagnostics| panic!("the generator rejects {label}:\n{diagnostics}"))
+}
