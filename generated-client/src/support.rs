@@ -294,6 +294,132 @@ impl<'de, T: Deserialize<'de>> Deserialize<'de> for OneOrMany<T> {
     }
 }
 
+/// Reads an optional nullable field: absent stays `None` (through `default`), `null`
+/// is `Some(None)`.
+pub(crate) fn double_option<'de, D, T>(deserializer: D) -> Result<Option<Option<T>>, D::Error>
+where
+    D: Deserializer<'de>,
+    T: Deserialize<'de>,
+{
+    Option::<T>::deserialize(deserializer).map(Some)
+}
+
+/// A value that breaks a constraint of the spec.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Violation {
+    /// Where, as a path from the request body (`.projectgoal.display_name`).
+    pub field: String,
+    /// What is wrong.
+    pub problem: String,
+}
+
+impl Violation {
+    pub(crate) fn new(field: &str, problem: String) -> Self {
+        Self {
+            field: field.to_owned(),
+            problem,
+        }
+    }
+}
+
+impl std::fmt::Display for Violation {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "`{}` {}", self.field, self.problem)
+    }
+}
+
+/// The constraints of a type, checked before a request is sent.
+pub(crate) trait Validate {
+    /// Adds every violation found in `self`, which stands at `path`, to `found`.
+    fn validate_at(&self, path: &str, found: &mut Vec<Violation>);
+}
+
+/// Checks a request body; nothing is sent when it breaks the spec's constraints.
+pub(crate) fn validate_body<T: Validate>(operation: &'static str, body: &T) -> Result<(), Error> {
+    let mut violations = Vec::new();
+    body.validate_at("", &mut violations);
+    if violations.is_empty() {
+        Ok(())
+    } else {
+        Err(Error::Invalid {
+            operation,
+            violations,
+        })
+    }
+}
+
+pub(crate) fn check_length(
+    path: &str,
+    value: &str,
+    min: Option<usize>,
+    max: Option<usize>,
+    found: &mut Vec<Violation>,
+) {
+    let length = value.chars().count();
+    if min.is_some_and(|min| length < min) || max.is_some_and(|max| length > max) {
+        found.push(Violation::new(
+            path,
+            format!("has {length} characters; {}", bounds(min, max)),
+        ));
+    }
+}
+
+pub(crate) fn check_items(
+    path: &str,
+    count: usize,
+    min: Option<usize>,
+    max: Option<usize>,
+    found: &mut Vec<Violation>,
+) {
+    if min.is_some_and(|min| count < min) || max.is_some_and(|max| count > max) {
+        found.push(Violation::new(
+            path,
+            format!("has {count} items; {}", bounds(min, max)),
+        ));
+    }
+}
+
+/// `min` and `max` are `(bound, exclusive)`.
+pub(crate) fn check_range(
+    path: &str,
+    value: f64,
+    min: Option<(f64, bool)>,
+    max: Option<(f64, bool)>,
+    found: &mut Vec<Violation>,
+) {
+    let below =
+        min.is_some_and(|(min, exclusive)| if exclusive { value <= min } else { value < min });
+    let above =
+        max.is_some_and(|(max, exclusive)| if exclusive { value >= max } else { value > max });
+    if below || above {
+        let show = |b: Option<(f64, bool)>, word: &str, strict: &str| match b {
+            Some((v, true)) => format!("{strict} {v}"),
+            Some((v, false)) => format!("{word} {v}"),
+            None => String::new(),
+        };
+        let limits: Vec<String> = [
+            show(min, "at least", "more than"),
+            show(max, "at most", "less than"),
+        ]
+        .into_iter()
+        .filter(|s| !s.is_empty())
+        .collect();
+        found.push(Violation::new(
+            path,
+            format!("is {value}; the spec allows {}", limits.join(" and ")),
+        ));
+    }
+}
+
+fn bounds(min: Option<usize>, max: Option<usize>) -> String {
+    match (min, max) {
+        (Some(min), Some(max)) => format!("the spec allows {min} to {max}"),
+        (Some(min), None) => format!("the spec allows at least {min}"),
+        (None, Some(max)) => format!("the spec allows at most {max}"),
+        (None, None) => "the spec allows any".to_owned(),
+    }
+}
+
 /// A secret string (a token) that never shows in `Debug`.
 #[derive(Clone, PartialEq, Eq)]
 pub(crate) struct Secret(String);

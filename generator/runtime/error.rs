@@ -50,6 +50,13 @@ pub enum Error {
         /// The body as received (at most 64 KiB of it).
         body: String,
     },
+    /// The request body breaks constraints the spec states; nothing was sent.
+    Invalid {
+        /// The operation's `operationId`.
+        operation: &'static str,
+        /// Every constraint broken.
+        violations: Vec<crate::support::Violation>,
+    },
     /// The request body could not be written as JSON; nothing was sent.
     Serialize {
         /// The operation's `operationId`.
@@ -83,6 +90,7 @@ impl Error {
             Error::Auth(_)
             | Error::Config(_)
             | Error::InvalidParameter { .. }
+            | Error::Invalid { .. }
             | Error::Serialize { .. } => None,
         }
     }
@@ -122,6 +130,16 @@ impl fmt::Display for Error {
                 "{operation}: HTTP {status} answer reports a failure ({reason}); body: {}",
                 shown(body)
             ),
+            Error::Invalid {
+                operation,
+                violations,
+            } => {
+                write!(f, "{operation}: the request breaks the spec's constraints:")?;
+                for violation in violations {
+                    write!(f, " {violation};")?;
+                }
+                Ok(())
+            }
             Error::Serialize { operation, message } => {
                 write!(
                     f,

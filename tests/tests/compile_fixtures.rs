@@ -12,6 +12,10 @@
 //!
 //! All fixtures are built by one `cargo check` and one `cargo clippy`, both with
 //! `--keep-going`, so that one failing crate does not hide the others' problems.
+//!
+//! A further member, `fixture-behaviour`, depends on every fixture crate and holds
+//! the tests in `tests/fixture_behaviour/*.rs`: what a fixture's client does at run
+//! time, against local servers. `cargo test` runs them after the checks.
 
 use std::fmt::Write as _;
 use std::fs;
@@ -47,7 +51,8 @@ fn write_workspace() -> PathBuf {
             .unwrap_or_else(|e| panic!("cannot write the {fixture} crate: {e}"));
         let _ = writeln!(manifest, "    \"{fixture}\",");
     }
-    manifest.push_str("]\nresolver = \"3\"\n");
+    write_behaviour_crate(&ws.join("behaviour"));
+    manifest.push_str("    \"behaviour\",\n]\nresolver = \"3\"\n");
     fs::write(ws.join("Cargo.toml"), manifest).expect("the workspace manifest can be written");
     fs::copy(
         fixtures::workspace_root().join("Cargo.lock"),
@@ -55,6 +60,39 @@ fn write_workspace() -> PathBuf {
     )
     .expect("the workspace's Cargo.lock can be copied");
     ws
+}
+
+/// The crate holding the fixtures' behaviour tests: one test file per file in
+/// `tests/fixture_behaviour/`, with every fixture crate as a dependency.
+fn write_behaviour_crate(dir: &Path) {
+    let tests = dir.join("tests");
+    fs::create_dir_all(&tests).expect("the behaviour crate can be created");
+    let mut manifest = String::from(
+        "[package]\nname = \"fixture-behaviour\"\nversion = \"0.1.0\"\nedition = \"2024\"\npublish = false\n\n\
+         [dependencies]\n",
+    );
+    for fixture in fixtures::FIXTURES {
+        let _ = writeln!(
+            manifest,
+            "{} = {{ path = \"../{fixture}\" }}",
+            fixtures::crate_name(fixture)
+        );
+    }
+    manifest.push_str(
+        "\n[dev-dependencies]\nserde_json = \"1\"\ntokio = { version = \"1\", features = [\"macros\", \"rt-multi-thread\"] }\nwiremock = \"0.6\"\n",
+    );
+    fs::write(dir.join("Cargo.toml"), manifest).expect("the behaviour manifest can be written");
+    fs::create_dir_all(dir.join("src")).expect("src/ can be created");
+    fs::write(dir.join("src/lib.rs"), "//! Tests only; see `tests/`.\n")
+        .expect("lib.rs can be written");
+    let sources = Path::new(env!("CARGO_MANIFEST_DIR")).join("fixture_behaviour");
+    for entry in fs::read_dir(&sources).expect("tests/fixture_behaviour/ is readable") {
+        let path = entry.expect("a directory entry").path();
+        if path.extension().is_some_and(|e| e == "rs") {
+            let name = path.file_name().expect("a file name");
+            fs::copy(&path, tests.join(name)).expect("a behaviour test can be copied");
+        }
+    }
 }
 
 /// The outcome of one cargo run.
@@ -98,7 +136,7 @@ fn fixture_warnings(output: &str) -> Vec<&str> {
         .lines()
         .filter(|line| line.contains("warning"))
         .filter(|line| {
-            line.contains("`fixture-")
+            (line.contains("`fixture-") && !line.contains("`fixture-behaviour"))
                 || fixtures::FIXTURES
                     .iter()
                     .any(|f| line.starts_with(&format!("{f}/")))
@@ -166,6 +204,23 @@ fn fixture_crates_build_without_warnings() {
         }
     } else {
         eprintln!("cargo clippy is not installed; skipping the clippy check");
+    }
+
+    let behaviour = cargo(
+        &ws,
+        &[
+            "test",
+            "--offline",
+            "-p",
+            "fixture-behaviour",
+            "--no-fail-fast",
+        ],
+    );
+    if !behaviour.success {
+        failures.push(format!(
+            "the fixtures' behaviour tests (tests/fixture_behaviour/) failed:\n{}",
+            behaviour.output
+        ));
     }
 
     assert!(

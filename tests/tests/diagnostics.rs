@@ -736,7 +736,7 @@ paths:
 }
 
 #[test]
-fn all_of_any_of_and_not_give_e0201() {
+fn unsupported_combinations_give_their_codes() {
     let diagnostics = problems(
         r##"openapi: 3.0.3
 info:
@@ -761,36 +761,43 @@ components:
     Extended:
       allOf:
         - $ref: "#/components/schemas/Base"
+        - type: string
+    Clash:
+      allOf:
+        - $ref: "#/components/schemas/Base"
         - type: object
           properties:
-            extra:
-              type: string
-    Either:
-      anyOf:
-        - type: string
-        - type: integer
+            id:
+              type: integer
+    Tagged:
+      oneOf:
+        - type: object
+      discriminator:
+        propertyName: kind
     NotAString:
       not:
         type: string
 "##,
     );
-    assert_eq!(codes(&diagnostics), ["E0201"; 3], "{diagnostics}");
-    let found: Vec<(&str, usize, bool)> = diagnostics
+    let found: Vec<(&str, &str, usize, bool)> = diagnostics
         .items
         .iter()
-        .map(|d| (d.pointer.as_str(), at(d).0, d.hint.is_some()))
+        .map(|d| (d.code, d.pointer.as_str(), at(d).0, d.hint.is_some()))
         .collect();
     assert_eq!(
         found,
         [
-            ("#/components/schemas/Extended", 21, true),
-            ("#/components/schemas/Either", 28, true),
-            ("#/components/schemas/NotAString", 32, true),
-        ]
+            ("E0201", "#/components/schemas/Extended/allOf/1", 24, true),
+            ("E0207", "#/components/schemas/Clash/allOf/1/properties/id", 30, true),
+            ("E0201", "#/components/schemas/Tagged/oneOf/0", 34, true),
+            ("E0201", "#/components/schemas/NotAString", 37, true),
+        ],
+        "{diagnostics}"
     );
-    assert!(diagnostics.items[0].message.contains("`allOf`"));
-    assert!(diagnostics.items[1].message.contains("`anyOf`"));
-    assert!(diagnostics.items[2].message.contains("`not`"));
+    assert!(diagnostics.items[0].message.contains("`allOf` part"));
+    assert!(diagnostics.items[1].message.contains("`id`"));
+    assert!(diagnostics.items[2].message.contains("`discriminator`"));
+    assert!(diagnostics.items[3].message.contains("`not`"));
 }
 
 // Several problems at once.
@@ -910,8 +917,8 @@ components:
       enum: [red]
       x-enum-varnames: []
     Mixed:
-      allOf:
-        - type: object
+      not:
+        type: object
 "##,
     );
     let mut found = codes(&diagnostics);

@@ -91,6 +91,8 @@ macro_rules! fixture_tests {
 fixture_tests!(
     api_key_auth,
     client_method_names,
+    combinations,
+    constraints,
     envelope,
     integer_enum,
     many_parameters,

@@ -29,10 +29,11 @@ pub fn client_file(api: &Api) -> TokenStream {
             _ => None,
         })
         .collect();
+    let validating = super::structs::validating_types(&api.types);
     let methods = api
         .operations
         .iter()
-        .map(|op| operation_method(op, &checked));
+        .map(|op| operation_method(op, &checked, &validating));
     quote! {
         #![cfg_attr(rustfmt, rustfmt::skip)]
         //! The client: one async method per operation of the spec.

@@ -6,7 +6,8 @@
 use crate::Settings;
 
 /// The manifest text, after the header.
-pub fn cargo_toml(settings: &Settings) -> String {
+pub fn cargo_toml(settings: &Settings, needs_regex: bool) -> String {
+    let regex = if needs_regex { "regex = \"1\"\n" } else { "" };
     format!(
         r#"[package]
 name = "{name}"
@@ -28,7 +29,7 @@ bytes = "1"
 fastrand = "2"
 httpdate = "1"
 percent-encoding = "2"
-reqwest = {{ version = "0.12", default-features = false, features = ["json", "rustls-tls"] }}
+{regex}reqwest = {{ version = "0.12", default-features = false, features = ["json", "rustls-tls"] }}
 serde = {{ version = "1", features = ["derive"] }}
 serde_json = "1"
 serde_path_to_error = "0.1"

@@ -12,6 +12,7 @@ mod manifest;
 mod operations;
 mod readme;
 mod server_choice;
+mod structs;
 mod tokens;
 mod types;
 
@@ -64,13 +65,27 @@ pub fn crate_files(api: &Api, settings: &Settings) -> Result<Output, Diagnostic>
     }
     output.insert(
         "Cargo.toml",
-        format!("{}{}", header.toml, manifest::cargo_toml(settings)),
+        format!(
+            "{}{}",
+            header.toml,
+            manifest::cargo_toml(settings, needs_regex(api))
+        ),
     );
     output.insert(
         "README.md",
         format!("{}{}", header.markdown, readme::readme(api, settings)),
     );
     Ok(output)
+}
+
+/// Whether any constraint is a `pattern`, which the client checks with `regex`.
+fn needs_regex(api: &Api) -> bool {
+    api.types.iter().any(|t| match t {
+        crate::model::TypeDef::Struct(s) => {
+            s.fields.iter().any(|f| f.constraints.pattern.is_some())
+        }
+        _ => false,
+    })
 }
 
 fn lib_file(api: &Api) -> TokenStream {

@@ -16,7 +16,12 @@ const CLIPPY_MAX_ARGUMENTS: usize = 7;
 ///
 /// `checked` names the types whose answers can report failure in their body
 /// (`x-envelope`); they have a `failure()` method.
-pub fn operation_method(op: &Operation, checked: &BTreeSet<&str>) -> TokenStream {
+/// `validating` names the types with constraints to check before sending.
+pub fn operation_method(
+    op: &Operation,
+    checked: &BTreeSet<&str>,
+    validating: &BTreeSet<String>,
+) -> TokenStream {
     let name = ident(&op.fn_name);
     let with_response = format_ident!("{}_with_response", unraw(&op.fn_name));
     let args: Vec<TokenStream> = op
@@ -42,7 +47,7 @@ pub fn operation_method(op: &Operation, checked: &BTreeSet<&str>) -> TokenStream
         .then(|| quote! { #[allow(clippy::too_many_arguments)] });
     let docs = method_docs(op, false);
     let raw_docs = method_docs(op, true);
-    let body = call_body(op, checked);
+    let body = call_body(op, checked, validating);
     quote! {
         #docs
         #allow
@@ -59,13 +64,25 @@ pub fn operation_method(op: &Operation, checked: &BTreeSet<&str>) -> TokenStream
 }
 
 /// Builds the call, runs it, decodes the answer.
-fn call_body(op: &Operation, checked: &BTreeSet<&str>) -> TokenStream {
+fn call_body(
+    op: &Operation,
+    checked: &BTreeSet<&str>,
+    validating: &BTreeSet<String>,
+) -> TokenStream {
     let id = &op.id;
     let template = &op.path_template;
     let method = ident(op.method.as_str());
     let url = url_building(op);
     let query = pairs(op, ParamLocation::Query);
     let headers = pairs(op, ParamLocation::Header);
+    let validate = op.body.as_ref().and_then(|b| match &b.ty {
+        TypeRef::Named(name) if validating.contains(name) => Some(if b.required {
+            quote! { support::validate_body(OPERATION, body)?; }
+        } else {
+            quote! { if let ::std::option::Option::Some(body) = body { support::validate_body(OPERATION, body)?; } }
+        }),
+        _ => None,
+    });
     let body = match &op.body {
         None => quote! { ::std::option::Option::None },
         Some(b) if b.required => {
@@ -88,6 +105,7 @@ fn call_body(op: &Operation, checked: &BTreeSet<&str>) -> TokenStream {
     };
     quote! {
         const OPERATION: &str = #id;
+        #validate
         #url
         let call = crate::call::Call {
             info: crate::hooks::CallInfo {

@@ -1,14 +1,17 @@
 //! `src/types.rs`: one Rust type per schema.
 
+use std::collections::BTreeSet;
+
 use proc_macro2::TokenStream;
 use quote::quote;
 
-use super::tokens::{doc_attrs, ident, type_tokens, unraw};
-use crate::model::{AliasDef, EnumDef, Envelope, Field, StructDef, TypeDef, TypeRef, UntaggedDef};
+use super::tokens::{doc_attrs, ident, type_tokens};
+use crate::model::{AliasDef, EnumDef, TaggedDef, TypeDef, TypeRef, UntaggedDef};
 
 /// The whole `types` module.
 pub fn types_file(types: &[TypeDef]) -> TokenStream {
-    let items = types.iter().map(type_def);
+    let validating = super::structs::validating_types(types);
+    let items = types.iter().map(|def| type_def(def, &validating));
     quote! {
         #![cfg_attr(rustfmt, rustfmt::skip)]
         //! The API's data types, one per schema of the spec.
@@ -20,180 +23,14 @@ pub fn types_file(types: &[TypeDef]) -> TokenStream {
     }
 }
 
-fn type_def(def: &TypeDef) -> TokenStream {
+fn type_def(def: &TypeDef, validating: &BTreeSet<String>) -> TokenStream {
     match def {
-        TypeDef::Struct(s) => struct_def(s),
+        TypeDef::Struct(s) => super::structs::struct_def(s, validating),
         TypeDef::IntEnum(e) => int_enum(e),
         TypeDef::StringEnum(e) => string_enum(e),
         TypeDef::Untagged(u) => untagged(u),
+        TypeDef::Tagged(t) => tagged(t),
         TypeDef::Alias(a) => alias(a),
-    }
-}
-
-fn struct_def(def: &StructDef) -> TokenStream {
-    let docs = doc_attrs(&def.docs, &format!("The `{}` schema.", def.name));
-    let name = ident(&def.name);
-    let fields = def.fields.iter().map(field);
-    let extra = def.extra_field.as_deref().map(|extra| {
-        let extra = ident(extra);
-        quote! {
-            /// Properties the spec does not list, kept as sent.
-            #[serde(flatten)]
-            pub #extra: ::serde_json::Map<::std::string::String, ::serde_json::Value>,
-        }
-    });
-    let all_optional = def.fields.iter().all(|f| !f.required);
-    let default = all_optional.then(|| quote! { Default, });
-    let constructor = (!all_optional).then(|| constructor(def));
-    let failure = def.envelope.as_ref().map(|e| failure_method(&def.name, e));
-    quote! {
-        #docs
-        #[derive(Debug, Clone, PartialEq, #default ::serde::Serialize, ::serde::Deserialize)]
-        pub struct #name {
-            #( #fields )*
-            #extra
-        }
-        #constructor
-        #failure
-    }
-}
-
-/// `failure()`: why a 2xx answer of this type says it failed, from `x-envelope`.
-fn failure_method(name: &str, envelope: &Envelope) -> TokenStream {
-    let name = ident(name);
-    let status = envelope.status.as_ref().map(|(field, values)| {
-        let field_name = ident(&field.rust_name);
-        let wire = &field.wire_name;
-        let check = quote! {
-            let status = status.to_string();
-            if ![#( #values ),*].contains(&status.as_str()) {
-                return ::std::option::Option::Some(format!("`{}` is {}", #wire, status));
-            }
-        };
-        if field.required {
-            quote! { { let status = &self.#field_name; #check } }
-        } else {
-            quote! { if let ::std::option::Option::Some(status) = &self.#field_name { #check } }
-        }
-    });
-    let items = envelope.items.as_ref().map(|(list, flag)| {
-        let list_name = ident(&list.rust_name);
-        let list_wire = &list.wire_name;
-        let flag_name = ident(&flag.rust_name);
-        let flag_wire = &flag.wire_name;
-        let failed = if flag.required {
-            quote! { !item.#flag_name }
-        } else {
-            quote! { item.#flag_name == ::std::option::Option::Some(false) }
-        };
-        let find = quote! {
-            if let ::std::option::Option::Some(index) = items.iter().position(|item| #failed) {
-                return ::std::option::Option::Some(format!("`{}[{}].{}` is false", #list_wire, index, #flag_wire));
-            }
-        };
-        if list.required {
-            quote! { { let items = &self.#list_name; #find } }
-        } else {
-            quote! { if let ::std::option::Option::Some(items) = &self.#list_name { #find } }
-        }
-    });
-    quote! {
-        impl #name {
-            /// Why this answer says the operation failed although its HTTP status is a
-            /// success, if it does (the spec's `x-envelope`); the client turns such an
-            /// answer into [`crate::Error::Unsuccessful`].
-            pub fn failure(&self) -> ::std::option::Option<::std::string::String> {
-                #status
-                #items
-                ::std::option::Option::None
-            }
-        }
-    }
-}
-
-fn field(field: &Field) -> TokenStream {
-    let docs = doc_attrs(&field.docs, &format!("The `{}` property.", field.wire_name));
-    let name = ident(&field.rust_name);
-    let rename = (unraw(&field.rust_name) != field.wire_name).then(|| {
-        let wire = &field.wire_name;
-        quote! { #[serde(rename = #wire)] }
-    });
-    let inner = field_type(field);
-    let one_or_many = matches!(field.ty, TypeRef::OneOrMany(_));
-    let (ty, serde) = match (field.required, one_or_many) {
-        (true, false) => (inner, quote! {}),
-        (true, true) => (
-            inner,
-            quote! { #[serde(deserialize_with = "crate::support::one_or_many")] },
-        ),
-        (false, false) => (
-            quote! { ::std::option::Option<#inner> },
-            quote! { #[serde(default, skip_serializing_if = "::std::option::Option::is_none")] },
-        ),
-        (false, true) => (
-            quote! { ::std::option::Option<#inner> },
-            quote! {
-                #[serde(
-                    default,
-                    skip_serializing_if = "::std::option::Option::is_none",
-                    deserialize_with = "crate::support::option_one_or_many"
-                )]
-            },
-        ),
-    };
-    quote! {
-        #docs
-        #rename
-        #serde
-        pub #name: #ty,
-    }
-}
-
-/// The field's type without the `Option`: boxed where the struct holds itself.
-fn field_type(field: &Field) -> TokenStream {
-    let ty = type_tokens(&field.ty);
-    if field.boxed {
-        quote! { ::std::boxed::Box<#ty> }
-    } else {
-        ty
-    }
-}
-
-/// `new(required…)` for structs that cannot derive `Default`.
-fn constructor(def: &StructDef) -> TokenStream {
-    let name = ident(&def.name);
-    let required: Vec<&Field> = def.fields.iter().filter(|f| f.required).collect();
-    let params = required.iter().map(|f| {
-        let name = ident(&f.rust_name);
-        let ty = field_type(f);
-        quote! { #name: #ty }
-    });
-    let inits = def.fields.iter().map(|f| {
-        let name = ident(&f.rust_name);
-        if f.required {
-            quote! { #name }
-        } else {
-            quote! { #name: ::std::option::Option::None }
-        }
-    });
-    let extra = def.extra_field.as_deref().map(|extra| {
-        let extra = ident(extra);
-        quote! { #extra: ::serde_json::Map::new(), }
-    });
-    let doc = format!(
-        " A `{}` with its required properties; the others are `None`.",
-        def.name
-    );
-    let allow = (required.len() > 7).then(|| quote! { #[allow(clippy::too_many_arguments)] });
-    quote! {
-        impl #name {
-            #[doc = #doc]
-            #[must_use]
-            #allow
-            pub fn new(#( #params ),*) -> Self {
-                Self { #( #inits, )* #extra }
-            }
-        }
     }
 }
 
@@ -335,6 +172,47 @@ fn untagged(def: &UntaggedDef) -> TokenStream {
             #( #variants )*
         }
         #display
+    }
+}
+
+/// An enum read by its tag property; tags the spec does not list are kept as JSON.
+/// The tag stays in the variant's JSON, since the variant's schema names it too.
+fn tagged(def: &TaggedDef) -> TokenStream {
+    let docs = doc_attrs(&def.docs, &format!("The `{}` schema.", def.name));
+    let name = ident(&def.name);
+    let property = &def.property;
+    let variants: Vec<_> = def.variants.iter().map(|(v, _, _)| ident(v)).collect();
+    let tags: Vec<&String> = def.variants.iter().map(|(_, tag, _)| tag).collect();
+    let types = def.variants.iter().map(|(_, _, ty)| type_tokens(ty));
+    let variant_docs = tags.iter().map(|tag| format!(" `{property}: {tag}`."));
+    quote! {
+        #docs
+        #[derive(Debug, Clone, PartialEq)]
+        pub enum #name {
+            #( #[doc = #variant_docs] #variants(#types), )*
+            /// A tag the spec does not list, kept as sent.
+            Unknown(::serde_json::Value),
+        }
+
+        impl ::serde::Serialize for #name {
+            fn serialize<S: ::serde::Serializer>(&self, serializer: S) -> ::std::result::Result<S::Ok, S::Error> {
+                match self {
+                    #( Self::#variants(value) => ::serde::Serialize::serialize(value, serializer), )*
+                    Self::Unknown(value) => ::serde::Serialize::serialize(value, serializer),
+                }
+            }
+        }
+
+        impl<'de> ::serde::Deserialize<'de> for #name {
+            fn deserialize<D: ::serde::Deserializer<'de>>(deserializer: D) -> ::std::result::Result<Self, D::Error> {
+                let value: ::serde_json::Value = ::serde::Deserialize::deserialize(deserializer)?;
+                let tag = value.get(#property).and_then(::serde_json::Value::as_str).map(str::to_owned);
+                match tag.as_deref() {
+                    #( ::std::option::Option::Some(#tags) => ::serde_json::from_value(value).map(Self::#variants).map_err(::serde::de::Error::custom), )*
+                    _ => ::std::result::Result::Ok(Self::Unknown(value)),
+                }
+            }
+        }
     }
 }
 

@@ -4,6 +4,8 @@
 //! types and supported constructs is made once, here, with diagnostics for what does
 //! not fit. Every wire name is kept beside its Rust name.
 
+mod combine;
+mod constraints;
 mod envelope;
 mod lower;
 mod operations;
@@ -11,6 +13,7 @@ mod recursion;
 mod schema;
 mod server;
 
+pub use constraints::Constraints;
 pub use lower::lower;
 
 /// Documentation lines taken from a spec's `summary` and `description`.
@@ -104,6 +107,8 @@ pub enum TypeDef {
     StringEnum(EnumDef<String>),
     /// A `oneOf`/`anyOf` without a discriminator: the first variant that fits.
     Untagged(UntaggedDef),
+    /// A `oneOf`/`anyOf` with a discriminator: the variant its tag names.
+    Tagged(TaggedDef),
     /// A named schema that is just another type (`type: array`, `type: string`, …).
     Alias(AliasDef),
 }
@@ -116,6 +121,7 @@ impl TypeDef {
             TypeDef::IntEnum(e) => &e.name,
             TypeDef::StringEnum(e) => &e.name,
             TypeDef::Untagged(u) => &u.name,
+            TypeDef::Tagged(t) => &t.name,
             TypeDef::Alias(a) => &a.name,
         }
     }
@@ -157,10 +163,21 @@ pub struct Field {
     pub ty: TypeRef,
     /// Listed in `required`.
     pub required: bool,
+    /// `nullable: true`: an optional nullable field keeps "absent" apart from `null`.
+    pub nullable: bool,
     /// Held in a `Box`, because the type contains itself through this field.
     pub boxed: bool,
+    /// What the value must satisfy, checked before a request is sent.
+    pub constraints: Constraints,
     /// Doc lines.
     pub docs: Docs,
+}
+
+impl Field {
+    /// Required and not nullable: the value itself, not an `Option`.
+    pub fn is_plain(&self) -> bool {
+        self.required && !self.nullable
+    }
 }
 
 /// An enum schema with named values and a catch-all for values added later.
@@ -194,6 +211,19 @@ pub struct UntaggedDef {
     pub docs: Docs,
     /// Variant names and types, tried in this order.
     pub variants: Vec<(String, TypeRef)>,
+}
+
+/// A choice between object types, decided by a tag property (`discriminator`).
+#[derive(Debug, Clone)]
+pub struct TaggedDef {
+    /// Rust name.
+    pub name: String,
+    /// Doc lines.
+    pub docs: Docs,
+    /// The tag property's wire name (`discriminator.propertyName`).
+    pub property: String,
+    /// Variant name, tag value and type, in spec order.
+    pub variants: Vec<(String, String, TypeRef)>,
 }
 
 /// A named schema that stands for another type.

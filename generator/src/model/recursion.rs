@@ -33,6 +33,11 @@ fn direct_members(def: &TypeDef) -> Vec<String> {
     match def {
         TypeDef::Struct(s) => s.fields.iter().filter_map(|f| named(&f.ty)).collect(),
         TypeDef::Untagged(u) => u.variants.iter().filter_map(|(_, ty)| named(ty)).collect(),
+        TypeDef::Tagged(t) => t
+            .variants
+            .iter()
+            .filter_map(|(_, _, ty)| named(ty))
+            .collect(),
         TypeDef::Alias(a) => named(&a.target).into_iter().collect(),
         TypeDef::IntEnum(_) | TypeDef::StringEnum(_) => vec![],
     }

@@ -9,10 +9,8 @@ use openapiv3::{
 };
 use serde_json::Value;
 
-use super::{
-    AliasDef, Docs, EnumDef, EnumVariant, Field, StructDef, TypeDef, TypeRef, UntaggedDef,
-    doc_lines,
-};
+use super::constraints::constraints_of;
+use super::{AliasDef, Docs, EnumDef, EnumVariant, Field, StructDef, TypeDef, TypeRef, doc_lines};
 use crate::diagnostics::{Diagnostic, escape_token};
 use crate::naming::{self, Scope};
 
@@ -24,10 +22,10 @@ const RESERVED_TYPE_NAMES: &[&str] = &["Serialize", "Deserialize"];
 /// Every type of the API, built while schemas are lowered.
 pub(super) struct TypeSpace<'a> {
     raw: &'a Value,
-    schemas: &'a IndexMap<String, ReferenceOr<Schema>>,
+    pub(super) schemas: &'a IndexMap<String, ReferenceOr<Schema>>,
     /// Component schema name → Rust type name, assigned up front so `$ref`s resolve in
     /// any order.
-    component_names: BTreeMap<String, String>,
+    pub(super) component_names: BTreeMap<String, String>,
     scope: Scope,
     pub types: Vec<TypeDef>,
     /// `x-envelope` extensions met, by type name, with their pointer; resolved once
@@ -115,7 +113,7 @@ impl<'a> TypeSpace<'a> {
         }
     }
 
-    fn reference(&mut self, reference: &str, ptr: &str) -> TypeRef {
+    pub(super) fn reference(&mut self, reference: &str, ptr: &str) -> TypeRef {
         if let Some(list) = self.one_or_many_component(reference) {
             return list;
         }
@@ -164,6 +162,11 @@ impl<'a> TypeSpace<'a> {
                 Some(self.map(object.additional_properties.as_ref(), hint, ptr))
             }
             SchemaKind::OneOf { one_of } => self.one_or_many(one_of, hint, ptr),
+            // `allOf: [$ref]` is how specs put a description beside a `$ref`.
+            SchemaKind::AllOf { all_of } => match all_of.as_slice() {
+                [ReferenceOr::Reference { reference }] => Some(self.reference(reference, ptr)),
+                _ => None,
+            },
             SchemaKind::Any(any) if is_empty_any(any) => Some(TypeRef::Any),
             _ => None,
         }
@@ -276,8 +279,19 @@ impl<'a> TypeSpace<'a> {
             }
             SchemaKind::OneOf { one_of } => match self.one_or_many(one_of, &name, ptr) {
                 Some(target) => TypeDef::Alias(AliasDef { name, docs, target }),
-                None => TypeDef::Untagged(self.untagged(name, docs, one_of, ptr)),
+                None => self.choice(name, docs, schema, one_of, "oneOf", ptr),
             },
+            SchemaKind::AnyOf { any_of } => self.choice(name, docs, schema, any_of, "anyOf", ptr),
+            SchemaKind::AllOf { all_of } => self.all_of(name, docs, all_of, None, ptr),
+            SchemaKind::Any(any) if !any.all_of.is_empty() => {
+                let own = ObjectType {
+                    properties: any.properties.clone(),
+                    required: any.required.clone(),
+                    additional_properties: any.additional_properties.clone(),
+                    ..ObjectType::default()
+                };
+                self.all_of(name, docs, &any.all_of, Some(own), ptr)
+            }
             _ => match self.anonymous(schema, &name, ptr) {
                 Some(target) => TypeDef::Alias(AliasDef { name, docs, target }),
                 None => {
@@ -293,7 +307,13 @@ impl<'a> TypeSpace<'a> {
         self.types.push(def);
     }
 
-    fn object(&mut self, name: String, docs: Docs, object: &ObjectType, ptr: &str) -> StructDef {
+    pub(super) fn object(
+        &mut self,
+        name: String,
+        docs: Docs,
+        object: &ObjectType,
+        ptr: &str,
+    ) -> StructDef {
         for (index, required) in object.required.iter().enumerate() {
             if !object.properties.contains_key(required) {
                 self.problems.push(
@@ -319,10 +339,12 @@ impl<'a> TypeSpace<'a> {
             let nullable = property.as_item().is_some_and(|s| s.schema_data.nullable);
             fields.push(Field {
                 boxed: false,
+                constraints: constraints_of(property, &prop_ptr, &mut self.problems),
+                nullable,
                 wire_name: wire_name.clone(),
                 rust_name: scope.claim(naming::snake(wire_name)),
                 ty,
-                required: object.required.contains(wire_name) && !nullable,
+                required: object.required.contains(wire_name),
                 docs: property_docs,
             });
         }
@@ -422,30 +444,6 @@ impl<'a> TypeSpace<'a> {
             }
         }
     }
-
-    fn untagged(
-        &mut self,
-        name: String,
-        docs: Docs,
-        choices: &[ReferenceOr<Schema>],
-        ptr: &str,
-    ) -> UntaggedDef {
-        let mut scope = Scope::default();
-        let variants = choices
-            .iter()
-            .enumerate()
-            .map(|(index, choice)| {
-                let choice_ptr = format!("{ptr}/oneOf/{index}");
-                let ty = self.use_schema(choice, &format!("{name}Variant{index}"), &choice_ptr);
-                (scope.claim(variant_name(&ty)), ty)
-            })
-            .collect();
-        UntaggedDef {
-            name,
-            docs,
-            variants,
-        }
-    }
 }
 
 fn integer_type(format: &VariantOrUnknownOrEmpty<IntegerFormat>) -> TypeRef {
@@ -455,7 +453,7 @@ fn integer_type(format: &VariantOrUnknownOrEmpty<IntegerFormat>) -> TypeRef {
     }
 }
 
-fn variant_name(ty: &TypeRef) -> String {
+pub(super) fn variant_name(ty: &TypeRef) -> String {
     match ty {
         TypeRef::String => "String".into(),
         TypeRef::I32 | TypeRef::I64 => "Integer".into(),

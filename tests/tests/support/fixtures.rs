@@ -13,6 +13,8 @@ use std::path::{Path, PathBuf};
 pub const FIXTURES: &[&str] = &[
     "api_key_auth",
     "client_method_names",
+    "combinations",
+    "constraints",
     "envelope",
     "integer_enum",
     "many_parameters",
