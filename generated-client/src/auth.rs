@@ -126,6 +126,7 @@ pub struct RefreshTokenSource {
     client_secret: Secret,
     refresh_token: Secret,
     timer: Arc<dyn Timer>,
+    timeout: Duration,
     cached: tokio::sync::Mutex<Option<AccessToken>>,
 }
 
@@ -165,6 +166,7 @@ impl RefreshTokenSource {
             client_secret: Secret::new(client_secret.into()),
             refresh_token: Secret::new(refresh_token.into()),
             timer: Arc::new(crate::retry::TokioTimer),
+            timeout: crate::builder::DEFAULT_TIMEOUT,
             cached: tokio::sync::Mutex::new(None),
         }
     }
@@ -180,6 +182,14 @@ impl RefreshTokenSource {
     #[must_use]
     pub fn with_timer(mut self, timer: Arc<dyn Timer>) -> Self {
         self.timer = timer;
+        self
+    }
+
+    /// How long a refresh may take in all (default 30 s); calls waiting for the
+    /// token wait no longer.
+    #[must_use]
+    pub fn with_timeout(mut self, timeout: Duration) -> Self {
+        self.timeout = timeout;
         self
     }
 
@@ -201,6 +211,7 @@ impl RefreshTokenSource {
         let response = self
             .http
             .post(&self.token_url)
+            .timeout(self.timeout)
             .form(&form)
             .send()
             .await

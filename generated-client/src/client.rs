@@ -383,8 +383,8 @@ impl Client {
                 path_template: "/portal/{portal_name}/projectgoals/{linkname}",
             },
             url,
-            query: ::std::vec::Vec::new(),
-            headers: ::std::vec::Vec::new(),
+            query: ::std::vec![],
+            headers: ::std::vec![],
             body: ::std::option::Option::None,
         };
         let answer = self.core.execute(&call, self.timeout).await?;
@@ -460,8 +460,8 @@ impl Client {
                 path_template: "/portal/{portal_name}/projectgoals/{linkname}",
             },
             url,
-            query: ::std::vec::Vec::new(),
-            headers: ::std::vec::Vec::new(),
+            query: ::std::vec![],
+            headers: ::std::vec![],
             body: ::std::option::Option::Some(support::to_json(OPERATION, body)?),
         };
         let answer = self.core.execute(&call, self.timeout).await?;
@@ -537,8 +537,8 @@ impl Client {
                 path_template: "/portal/{portal_name}/projectgoals/{linkname}",
             },
             url,
-            query: ::std::vec::Vec::new(),
-            headers: ::std::vec::Vec::new(),
+            query: ::std::vec![],
+            headers: ::std::vec![],
             body: ::std::option::Option::Some(support::to_json(OPERATION, body)?),
         };
         let answer = self.core.execute(&call, self.timeout).await?;
@@ -609,8 +609,8 @@ impl Client {
                 path_template: "/portal/{portal_name}/projectgoals/{linkname}",
             },
             url,
-            query: ::std::vec::Vec::new(),
-            headers: ::std::vec::Vec::new(),
+            query: ::std::vec![],
+            headers: ::std::vec![],
             body: ::std::option::Option::None,
         };
         let answer = self.core.execute(&call, self.timeout).await?;
@@ -681,7 +681,7 @@ impl Client {
             },
             url,
             query: ::std::vec![("project_linkname", project_linkname.to_string())],
-            headers: ::std::vec::Vec::new(),
+            headers: ::std::vec![],
             body: ::std::option::Option::None,
         };
         let answer = self.core.execute(&call, self.timeout).await?;
@@ -752,8 +752,8 @@ impl Client {
                 path_template: "/portal/{portal_name}/customevents",
             },
             url,
-            query: ::std::vec::Vec::new(),
-            headers: ::std::vec::Vec::new(),
+            query: ::std::vec![],
+            headers: ::std::vec![],
             body: ::std::option::Option::Some(support::to_json(OPERATION, body)?),
         };
         let answer = self.core.execute(&call, self.timeout).await?;

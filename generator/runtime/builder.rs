@@ -118,7 +118,13 @@ impl Options {
             }
         };
         let credential = match credential {
-            Some(spec) => Some(Self::credential(spec, self.token, &http, &self.timer)?),
+            Some(spec) => Some(Self::credential(
+                spec,
+                self.token,
+                &http,
+                &self.timer,
+                self.timeout,
+            )?),
             None => None,
         };
         Ok(Core {
@@ -137,6 +143,7 @@ impl Options {
         token: Option<TokenChoice>,
         http: &reqwest::Client,
         timer: &Arc<dyn Timer>,
+        timeout: Duration,
     ) -> Result<Credential, Error> {
         let source: Arc<dyn TokenSource> = match token {
             None => {
@@ -174,7 +181,8 @@ impl Options {
                         refresh_token.expose(),
                     )
                     .with_http_client(http.clone())
-                    .with_timer(Arc::clone(timer)),
+                    .with_timer(Arc::clone(timer))
+                    .with_timeout(timeout),
                 )
             }
         };

@@ -71,11 +71,14 @@ impl Core {
         let mut attempt = 0u32;
         let mut waited = Duration::ZERO;
         let mut refreshed = false;
+        // The token fetched after a 401, for the attempt that follows.
+        let mut fresh: Option<AccessToken> = None;
         loop {
             attempt += 1;
-            let token = match &self.credential {
-                Some(credential) => Some(credential.source.token().await?),
-                None => None,
+            let token = match (&self.credential, fresh.take()) {
+                (Some(_), Some(token)) => Some(token),
+                (Some(credential), None) => Some(credential.source.token().await?),
+                (None, _) => None,
             };
             let outcome = self.attempt(call, token.as_ref(), timeout, attempt).await?;
             let (failure, retry_after, error) = match outcome {
@@ -89,14 +92,21 @@ impl Core {
             if let (Failure::Status { status: 401, .. }, false, Some(credential), Some(token)) =
                 (failure, refreshed, &self.credential, &token)
             {
-                // The token was refused: ask the source for a new one, and try once more.
+                // The token was refused: ask the source for a new one and try once more,
+                // an attempt the retry policy does not count. A source that gives the
+                // same token again (a fixed token) cannot help: the 401 stands.
                 refreshed = true;
-                attempt -= 1;
                 credential.source.invalidate(token).await;
+                let next = credential.source.token().await?;
+                if &next == token {
+                    return Err(error);
+                }
+                fresh = Some(next);
                 continue;
             }
-            let wait = self.retry.backoff(attempt, retry_after, fastrand::f64());
-            let may_retry = attempt < self.retry.max_attempts
+            let counted = attempt - u32::from(refreshed);
+            let wait = self.retry.backoff(counted, retry_after, fastrand::f64());
+            let may_retry = counted < self.retry.max_attempts
                 && is_retryable(&call.info.method, failure)
                 && waited + wait <= self.retry.max_total_delay;
             if !may_retry {

@@ -73,25 +73,33 @@ impl Diagnostics {
     }
 }
 
-impl fmt::Display for Diagnostics {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+impl Diagnostics {
+    /// The problems as text, each headed `<severity>[code]`.
+    pub fn render(&self, severity: &str) -> String {
+        let mut out = String::new();
         for item in &self.items {
-            writeln!(f, "error[{}]: {}", item.code, item.message)?;
+            out.push_str(&format!("{severity}[{}]: {}\n", item.code, item.message));
             match item.location {
-                Some(at) => writeln!(
-                    f,
-                    "  --> {}:{}:{} at {}",
+                Some(at) => out.push_str(&format!(
+                    "  --> {}:{}:{} at {}\n",
                     self.file, at.line, at.column, item.pointer
-                )?,
-                None => writeln!(f, "  --> {} at {}", self.file, item.pointer)?,
+                )),
+                None => out.push_str(&format!("  --> {} at {}\n", self.file, item.pointer)),
             }
             if let Some(hint) = &item.hint {
-                writeln!(f, "  = help: {hint}")?;
+                out.push_str(&format!("  = help: {hint}\n"));
             }
         }
         let count = self.items.len();
         let noun = if count == 1 { "problem" } else { "problems" };
-        write!(f, "{count} {noun} in {}", self.file)
+        out.push_str(&format!("{count} {noun} in {}", self.file));
+        out
+    }
+}
+
+impl fmt::Display for Diagnostics {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.render("error"))
     }
 }
 

@@ -34,6 +34,10 @@ pub struct Settings {
     /// The spec's path as it should appear in the files' headers, relative to the
     /// generated crate where possible, so output does not depend on where it was made.
     pub spec_label: String,
+    /// Skip operations that use features outside the supported subset (multipart
+    /// bodies, cookie parameters, callbacks, …), with a warning each, instead of
+    /// failing.
+    pub skip_unsupported: bool,
 }
 
 /// Generates every file of the client crate for `spec_text`.
@@ -46,9 +50,13 @@ pub fn generate(
 ) -> Result<Output, Diagnostics> {
     let fail = |items| Diagnostics::sorted(file_name, items);
     let loaded = load::load(spec_text).map_err(fail)?;
-    let api = model::lower(&loaded).map_err(|mut items| {
+    let lowered = model::lower_with(&loaded, settings.skip_unsupported).map_err(|mut items| {
         loaded.source.place(&mut items);
         fail(items)
     })?;
-    emit::crate_files(&api, settings).map_err(|item| fail(vec![item]))
+    let mut output = emit::crate_files(&lowered.api, settings).map_err(|item| fail(vec![item]))?;
+    let mut warnings = lowered.warnings;
+    loaded.source.place(&mut warnings);
+    output.warnings = Diagnostics::sorted(file_name, warnings);
+    Ok(output)
 }

@@ -27,6 +27,10 @@ struct Args {
     /// Write nothing; exit 1 with a diff when the crate differs from what the spec gives.
     #[arg(long)]
     check: bool,
+    /// Skip operations that use features outside the supported subset, with a
+    /// warning for each, instead of failing.
+    #[arg(long)]
+    skip_unsupported: bool,
 }
 
 fn main() -> ExitCode {
@@ -55,6 +59,9 @@ fn run(args: &Args) -> Result<ExitCode, String> {
         .map_err(|e| format!("cannot read the spec {}: {e}", spec.display()))?;
     let output = generator::generate(&text, &spec.display().to_string(), &settings)
         .map_err(|diagnostics| diagnostics.to_string())?;
+    if !output.warnings.items.is_empty() {
+        eprintln!("{}", output.warnings.render("warning"));
+    }
     if args.check {
         return check(&output, &out);
     }
@@ -94,6 +101,7 @@ fn settings_for(args: &Args, root: &Path, spec: &Path) -> Settings {
         crate_name,
         crate_version: args.crate_version.clone(),
         spec_label,
+        skip_unsupported: args.skip_unsupported,
     }
 }
 

@@ -16,6 +16,8 @@ pub const GENERATED_MARKER: &str = "@generated";
 pub struct Output {
     /// Path (with `/`) → contents.
     pub files: BTreeMap<String, String>,
+    /// Operations skipped (with `Settings::skip_unsupported`), and why.
+    pub warnings: crate::Diagnostics,
 }
 
 /// What writing did to one file.

@@ -26,5 +26,6 @@ pub fn default_settings() -> Settings {
         crate_name: CRATE_NAME.to_owned(),
         crate_version: CRATE_VERSION.to_owned(),
         spec_label: SPEC.to_owned(),
+        skip_unsupported: false,
     }
 }

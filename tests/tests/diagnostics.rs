@@ -788,7 +788,12 @@ components:
         found,
         [
             ("E0201", "#/components/schemas/Extended/allOf/1", 24, true),
-            ("E0207", "#/components/schemas/Clash/allOf/1/properties/id", 30, true),
+            (
+                "E0207",
+                "#/components/schemas/Clash/allOf/1/properties/id",
+                30,
+                true
+            ),
             ("E0201", "#/components/schemas/Tagged/oneOf/0", 34, true),
             ("E0201", "#/components/schemas/NotAString", 37, true),
         ],
@@ -1044,4 +1049,58 @@ fn odd_documents_never_panic() {
             }
         }
     }
+}
+
+/// With `skip_unsupported`, an operation whose only problems are features outside the
+/// subset is left out with warnings; mistakes in the spec still fail.
+#[test]
+fn unsupported_operations_can_be_skipped_with_warnings() {
+    let spec = r##"openapi: 3.0.3
+info:
+  title: T
+  version: "1"
+servers:
+  - url: https://api.example.com
+paths:
+  /upload:
+    post:
+      operationId: upload
+      requestBody:
+        content:
+          multipart/form-data:
+            schema:
+              type: object
+      responses:
+        "204":
+          description: ok
+  /things:
+    get:
+      operationId: listThings
+      responses:
+        "204":
+          description: ok
+"##;
+    let mut settings = generator::workspace::default_settings();
+    let strict = generator::generate(spec, "skip.yaml", &settings);
+    assert!(
+        strict.is_err(),
+        "a multipart body was accepted without the flag"
+    );
+    settings.skip_unsupported = true;
+    let output = generator::generate(spec, "skip.yaml", &settings).expect("skipped, not failed");
+    let client = &output.files["src/client.rs"];
+    assert!(client.contains("pub async fn list_things("), "{client}");
+    assert!(!client.contains("pub async fn upload("), "{client}");
+    let warnings = output.warnings.render("warning");
+    assert!(
+        warnings.starts_with(
+            "warning[E0307]: operation `upload` skipped: the media type `multipart/form-data`"
+        ),
+        "{warnings}"
+    );
+    assert!(warnings.contains("skip.yaml:13:11"), "{warnings}");
+
+    let broken = spec.replace("operationId: listThings", "operationId: upload");
+    let still = generator::generate(&broken, "skip.yaml", &settings);
+    assert!(still.is_err(), "a duplicate operationId must still fail");
 }

@@ -125,8 +125,12 @@ fn call_body(
 
 fn argument(param: &Param) -> TokenStream {
     let name = ident(&param.rust_name);
-    let ty = match param.ty {
+    let ty = match &param.ty {
         TypeRef::String => quote! { &str },
+        TypeRef::Vec(item) => {
+            let item = type_tokens(item);
+            quote! { &[#item] }
+        }
         _ => type_tokens(&param.ty),
     };
     if param.required {
@@ -171,42 +175,61 @@ fn url_building(op: &Operation) -> TokenStream {
     }
 }
 
-/// The `(name, value)` pairs of the query or the headers; optional ones only when given.
+/// The `(name, value)` pairs of the query or the headers; optional ones only when
+/// given; a query array as one pair per item, or one pair joined by `,`.
 fn pairs(op: &Operation, location: ParamLocation) -> TokenStream {
     let params: Vec<&Param> = op
         .params
         .iter()
         .filter(|p| p.location == location)
         .collect();
-    if params.is_empty() {
-        return quote! { ::std::vec::Vec::new() };
-    }
-    let required = params.iter().filter(|p| p.required).map(|param| {
-        let name = ident(&param.rust_name);
-        let wire = &param.wire_name;
-        quote! { (#wire, #name.to_string()) }
-    });
-    let optional: Vec<TokenStream> = params
+    let is_list = |p: &Param| matches!(p.ty, TypeRef::Vec(_));
+    let scalars = params
         .iter()
-        .filter(|p| !p.required)
+        .filter(|p| p.required && !is_list(p))
         .map(|param| {
             let name = ident(&param.rust_name);
             let wire = &param.wire_name;
-            quote! {
-                if let ::std::option::Option::Some(value) = #name {
-                    pairs.push((#wire, value.to_string()));
-                }
+            quote! { (#wire, #name.to_string()) }
+        });
+    let statements: Vec<TokenStream> = params
+        .iter()
+        .filter(|p| !p.required || is_list(p))
+        .map(|param| {
+            let name = ident(&param.rust_name);
+            let push = push_pairs(param, quote! { value });
+            if param.required {
+                quote! { { let value = #name; #push } }
+            } else {
+                quote! { if let ::std::option::Option::Some(value) = #name { #push } }
             }
         })
         .collect();
-    if optional.is_empty() {
-        return quote! { ::std::vec![ #( #required ),* ] };
+    if statements.is_empty() {
+        return quote! { ::std::vec![ #( #scalars ),* ] };
     }
     quote! {{
-        let mut pairs: ::std::vec::Vec<(&'static str, ::std::string::String)> = ::std::vec![ #( #required ),* ];
-        #( #optional )*
+        let mut pairs: ::std::vec::Vec<(&'static str, ::std::string::String)> = ::std::vec![ #( #scalars ),* ];
+        #( #statements )*
         pairs
     }}
+}
+
+/// Pushes the pair(s) of one parameter whose value is `value`.
+fn push_pairs(param: &Param, value: TokenStream) -> TokenStream {
+    let wire = &param.wire_name;
+    match (&param.ty, param.explode) {
+        (TypeRef::Vec(_), true) => quote! {
+            for item in #value.iter() {
+                pairs.push((#wire, item.to_string()));
+            }
+        },
+        (TypeRef::Vec(_), false) => quote! {
+            let joined: ::std::vec::Vec<::std::string::String> = #value.iter().map(::std::string::ToString::to_string).collect();
+            pairs.push((#wire, joined.join(",")));
+        },
+        _ => quote! { pairs.push((#wire, #value.to_string())); },
+    }
 }
 
 /// The spec's summary and description, then the call it makes, its arguments and

@@ -9,8 +9,23 @@ use super::{Api, TypeRef, doc_lines};
 use crate::diagnostics::Diagnostic;
 use crate::load::LoadedSpec;
 
+/// A lowered spec, and the operations skipped with `skip_unsupported`.
+#[derive(Debug, Clone)]
+pub struct Lowered {
+    /// The model.
+    pub api: Api,
+    /// One warning per problem of each skipped operation.
+    pub warnings: Vec<Diagnostic>,
+}
+
 /// Lowers a loaded spec into the model, or returns every problem found.
 pub fn lower(spec: &LoadedSpec) -> Result<Api, Vec<Diagnostic>> {
+    lower_with(spec, false).map(|lowered| lowered.api)
+}
+
+/// As [`lower`]; with `skip_unsupported`, an operation whose only problems are
+/// features outside the supported subset is skipped with warnings instead.
+pub fn lower_with(spec: &LoadedSpec, skip_unsupported: bool) -> Result<Lowered, Vec<Diagnostic>> {
     let api = &spec.api;
     let mut problems = Vec::new();
     let server = lower_server(api, &mut problems);
@@ -20,11 +35,13 @@ pub fn lower(spec: &LoadedSpec) -> Result<Api, Vec<Diagnostic>> {
     let mut types = TypeSpace::new(&spec.raw, schemas);
     types.define_components();
     let mut lowering = OperationLowering::new(api, &mut types);
+    lowering.skip_unsupported = skip_unsupported;
     lowering.lower_paths(api);
     let OperationLowering {
         operations,
         error_types,
         problems: op_problems,
+        warnings,
         ..
     } = lowering;
     problems.extend(op_problems);
@@ -35,7 +52,7 @@ pub fn lower(spec: &LoadedSpec) -> Result<Api, Vec<Diagnostic>> {
     if !problems.is_empty() {
         return Err(problems);
     }
-    Ok(Api {
+    let api = Api {
         title: api.info.title.clone(),
         version: api.info.version.clone(),
         docs: doc_lines(&[api.info.description.as_deref()]),
@@ -44,7 +61,8 @@ pub fn lower(spec: &LoadedSpec) -> Result<Api, Vec<Diagnostic>> {
         types: super::recursion::box_recursive_fields(types.types),
         operations,
         error_body,
-    })
+    };
+    Ok(Lowered { api, warnings })
 }
 
 /// The error body type, when every error answer of every operation has the same one;

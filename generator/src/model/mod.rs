@@ -14,7 +14,7 @@ mod schema;
 mod server;
 
 pub use constraints::Constraints;
-pub use lower::lower;
+pub use lower::{Lowered, lower, lower_with};
 
 /// Documentation lines taken from a spec's `summary` and `description`.
 pub type Docs = Vec<String>;
@@ -346,6 +346,9 @@ pub struct Param {
     pub rust_name: String,
     /// Where it goes.
     pub location: ParamLocation,
+    /// For a query array: one `name=value` pair per item (else one pair, values
+    /// joined by `,`).
+    pub explode: bool,
     /// Whether it must be given.
     pub required: bool,
     /// Its type (a scalar).

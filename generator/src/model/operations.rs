@@ -13,6 +13,10 @@ use super::{Body, Method, Operation, Param, ParamLocation, PathPart, TypeRef, do
 use crate::diagnostics::{Diagnostic, escape_token};
 use crate::naming::{self, Scope};
 
+/// Codes of features outside the subset, which `--skip-unsupported` turns into
+/// warnings that skip the operation.
+pub const SKIPPABLE: &[&str] = &["E0301", "E0305", "E0306", "E0307", "E0309", "E0310"];
+
 /// How deep a chain of `$ref` to `$ref` may go before it counts as a loop.
 const MAX_REF_DEPTH: usize = 16;
 
@@ -26,6 +30,10 @@ pub(super) struct OperationLowering<'a, 's> {
     /// Every error answer's body type, with the pointer of the answer.
     pub error_types: Vec<(TypeRef, String)>,
     pub problems: Vec<Diagnostic>,
+    /// Turn problems of unsupported features into warnings that skip the operation.
+    pub skip_unsupported: bool,
+    /// What was skipped, and why.
+    pub warnings: Vec<Diagnostic>,
 }
 
 impl<'a, 's> OperationLowering<'a, 's> {
@@ -47,6 +55,8 @@ impl<'a, 's> OperationLowering<'a, 's> {
             operations: Vec::new(),
             error_types: Vec::new(),
             problems: Vec::new(),
+            skip_unsupported: false,
+            warnings: Vec::new(),
         }
     }
 
@@ -126,6 +136,7 @@ impl<'a, 's> OperationLowering<'a, 's> {
                 .with_hint("remove `callbacks`; the client cannot receive them"),
             );
         }
+        let problems_before = self.problems.len();
         let type_hint = naming::camel(&id);
         let params = self.parameters(&item.parameters, &op.parameters, &type_hint, ptr);
         let path_parts = self.path_parts(path, &params, ptr);
@@ -135,6 +146,14 @@ impl<'a, 's> OperationLowering<'a, 's> {
             .and_then(|b| self.body(b, &type_hint, &format!("{ptr}/requestBody")));
         let (success, success_codes) =
             self.responses(&op.responses, &type_hint, &format!("{ptr}/responses"));
+        if self.skip_unsupported && self.skippable_since(problems_before) {
+            let mut skipped: Vec<Diagnostic> = self.problems.drain(problems_before..).collect();
+            for problem in &mut skipped {
+                problem.message = format!("operation `{id}` skipped: {}", problem.message);
+            }
+            self.warnings.extend(skipped);
+            return;
+        }
         self.operations.push(Operation {
             fn_name: self.fn_names.claim(naming::snake(&id)),
             id,
@@ -147,6 +166,13 @@ impl<'a, 's> OperationLowering<'a, 's> {
             success,
             success_codes,
         });
+    }
+
+    /// Whether every problem since `start` is an unsupported feature of the
+    /// operation (not a mistake in the spec), so that skipping it is safe.
+    fn skippable_since(&self, start: usize) -> bool {
+        let problems = &self.problems[start..];
+        !problems.is_empty() && problems.iter().all(|p| SKIPPABLE.contains(&p.code))
     }
 
     /// Path-level parameters overridden by operation-level ones; path parameters first,
@@ -214,7 +240,9 @@ impl<'a, 's> OperationLowering<'a, 's> {
         let ty = self
             .types
             .use_schema(schema, &hint, &format!("{ptr}/schema"));
-        if !is_scalar(&ty) {
+        let query_list = location == ParamLocation::Query
+            && matches!(&ty, TypeRef::Vec(item) if is_scalar(item));
+        if !is_scalar(&ty) && !query_list {
             self.problems.push(
                 Diagnostic::new(
                     "E0306",
@@ -224,11 +252,13 @@ impl<'a, 's> OperationLowering<'a, 's> {
                         data.name
                     ),
                 )
-                .with_hint("parameters must be scalars; arrays and objects are not supported yet"),
+                .with_hint("path and header parameters must be scalars; query parameters may also be arrays of scalars"),
             );
             return None;
         }
         Some(Param {
+            // `form` style explodes by default: `tag=a&tag=b`; `explode: false` gives `tag=a,b`.
+            explode: data.explode.unwrap_or(true),
             wire_name: data.name.clone(),
             rust_name: scope.claim(naming::snake(&data.name)),
             location,

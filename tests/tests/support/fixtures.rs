@@ -22,6 +22,7 @@ pub const FIXTURES: &[&str] = &[
     "no_auth_no_body",
     "one_or_many",
     "path_and_query",
+    "query_arrays",
     "server_choice",
     "untagged_scalar",
 ];
@@ -56,6 +57,7 @@ pub fn settings(name: &str) -> generator::Settings {
         crate_name: crate_name(name),
         crate_version: "0.1.0".to_owned(),
         spec_label: spec_label(name),
+        skip_unsupported: false,
     }
 }
 
