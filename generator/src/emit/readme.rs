@@ -296,6 +296,7 @@ mod tests {
             wire_name: "p".into(),
             rust_name: "p".into(),
             location: ParamLocation::Query,
+            explode: true,
             required,
             ty,
             docs: vec![],

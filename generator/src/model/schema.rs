@@ -252,8 +252,7 @@ impl<'a> TypeSpace<'a> {
                 let labels: Vec<String> = int
                     .enumeration
                     .iter()
-                    .flatten()
-                    .map(i64::to_string)
+                    .map(|v| v.map_or_else(|| "null".to_owned(), |v| v.to_string()))
                     .collect();
                 TypeDef::IntEnum(
                     self.enumeration(name, docs, schema, values, labels, ptr, |v| v.as_i64()),
@@ -266,7 +265,10 @@ impl<'a> TypeSpace<'a> {
                     .iter()
                     .map(|v| v.clone().map(Value::from))
                     .collect();
-                let labels = enumeration.iter().flatten().cloned().collect();
+                let labels = enumeration
+                    .iter()
+                    .map(|v| v.clone().unwrap_or_else(|| "null".to_owned()))
+                    .collect();
                 TypeDef::StringEnum(self.enumeration(
                     name,
                     docs,
@@ -389,6 +391,11 @@ impl<'a> TypeSpace<'a> {
         let mut scope = Scope::with_reserved(&["Unknown"]);
         let mut variants = Vec::new();
         for (index, (value, label)) in values.iter().zip(labels).enumerate() {
+            // A nullable enum lists `null` among its values, as OpenAPI 3.0.3 asks;
+            // the field's `Option` carries it.
+            if value.is_none() && schema.schema_data.nullable {
+                continue;
+            }
             match value.as_ref().and_then(&convert) {
                 Some(value) => variants.push(EnumVariant {
                     rust_name: scope.claim(naming::camel(&label)),
