@@ -75,6 +75,12 @@ impl GoalType {
     }
 }
 
+impl ::std::fmt::Display for GoalType {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::std::fmt::Display::fmt(&self.value(), f)
+    }
+}
+
 impl ::serde::Serialize for GoalType {
     fn serialize<S: ::serde::Serializer>(
         &self,
@@ -152,6 +158,12 @@ impl UrlMatchType {
             10 => Self::UrlGroupMatch,
             other => Self::Unknown(other),
         }
+    }
+}
+
+impl ::std::fmt::Display for UrlMatchType {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::std::fmt::Display::fmt(&self.value(), f)
     }
 }
 

@@ -63,11 +63,30 @@ enum Attempt {
 
 impl Core {
     /// Runs `call` with retries; a 401 refreshes the token once and tries again once.
+    ///
+    /// With the `tracing` feature the call is a span (operation, method, path
+    /// template) and each attempt an event in it (attempt, status, latency).
     pub(crate) async fn execute(
         &self,
         call: &Call,
         timeout: Option<Duration>,
     ) -> Result<Answer, Error> {
+        #[cfg(feature = "tracing")]
+        {
+            use tracing::Instrument;
+            let span = tracing::info_span!(
+                "api_call",
+                operation = call.info.operation,
+                method = %call.info.method,
+                path = call.info.path_template,
+            );
+            self.attempts(call, timeout).instrument(span).await
+        }
+        #[cfg(not(feature = "tracing"))]
+        self.attempts(call, timeout).await
+    }
+
+    async fn attempts(&self, call: &Call, timeout: Option<Duration>) -> Result<Answer, Error> {
         let mut attempt = 0u32;
         let mut waited = Duration::ZERO;
         let mut refreshed = false;
@@ -147,13 +166,10 @@ impl Core {
             hook.after_response(&info, status, elapsed);
         }
         #[cfg(feature = "tracing")]
-        tracing::debug!(
-            operation = call.info.operation,
-            method = %call.info.method,
-            path = call.info.path_template,
+        tracing::info!(
             attempt,
             status,
-            latency_ms = elapsed.as_millis() as u64,
+            latency_ms = u64::try_from(elapsed.as_millis()).unwrap_or(u64::MAX),
             "attempt finished"
         );
         Ok(result)

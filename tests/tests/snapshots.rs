@@ -100,6 +100,7 @@ fixture_tests!(
     no_auth_no_body,
     one_or_many,
     path_and_query,
+    petstore,
     query_arrays,
     server_choice,
     untagged_scalar,

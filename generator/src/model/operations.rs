@@ -240,9 +240,10 @@ impl<'a, 's> OperationLowering<'a, 's> {
         let ty = self
             .types
             .use_schema(schema, &hint, &format!("{ptr}/schema"));
-        let query_list = location == ParamLocation::Query
-            && matches!(&ty, TypeRef::Vec(item) if is_scalar(item));
-        if !is_scalar(&ty) && !query_list {
+        let scalar = |ty: &TypeRef| is_scalar(ty) || self.types.is_enum(ty);
+        let query_list =
+            location == ParamLocation::Query && matches!(&ty, TypeRef::Vec(item) if scalar(item));
+        if !scalar(&ty) && !query_list {
             self.problems.push(
                 Diagnostic::new(
                     "E0306",

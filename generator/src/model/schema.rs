@@ -97,6 +97,18 @@ impl<'a> TypeSpace<'a> {
         self.reference(reference, ptr)
     }
 
+    /// Whether `ty` is an enum the crate defines, which parameters may use like a
+    /// scalar (it has `Display`).
+    pub fn is_enum(&self, ty: &TypeRef) -> bool {
+        let TypeRef::Named(name) = ty else {
+            return false;
+        };
+        self.types.iter().any(|def| {
+            matches!(def, TypeDef::IntEnum(e) if &e.name == name)
+                || matches!(def, TypeDef::StringEnum(e) if &e.name == name)
+        })
+    }
+
     /// The type of a schema used somewhere; inline objects and enums get a named type
     /// called `hint`.
     pub fn use_schema(&mut self, schema: &ReferenceOr<Schema>, hint: &str, ptr: &str) -> TypeRef {
@@ -334,10 +346,13 @@ impl<'a> TypeSpace<'a> {
             let prop_ptr = format!("{ptr}/properties/{}", escape_token(wire_name));
             let hint = format!("{name}{}", naming::camel(wire_name));
             let ty = self.use_boxed(property, &hint, &prop_ptr);
-            let property_docs = match property {
+            let mut property_docs = match property {
                 ReferenceOr::Item(schema) => schema_docs(schema),
                 ReferenceOr::Reference { .. } => self.sibling_docs(&prop_ptr),
             };
+            if let Some(schema) = property.as_item() {
+                property_docs.extend(facts(schema));
+            }
             let nullable = property.as_item().is_some_and(|s| s.schema_data.nullable);
             fields.push(Field {
                 boxed: false,
@@ -475,6 +490,51 @@ pub(super) fn variant_name(ty: &TypeRef) -> String {
 
 fn is_empty_any(any: &openapiv3::AnySchema) -> bool {
     any == &openapiv3::AnySchema::default()
+}
+
+/// What a property's schema says beyond its type, as doc lines: its format,
+/// default, and whether it is read- or write-only.
+fn facts(schema: &Schema) -> Docs {
+    let data = &schema.schema_data;
+    let mut facts = Vec::new();
+    let format = match &schema.schema_kind {
+        SchemaKind::Type(Type::String(s)) => format_name(&s.format),
+        _ => None,
+    };
+    if let Some(format) = format {
+        facts.push(format!("Format: `{format}`."));
+    }
+    if let Some(default) = &data.default {
+        facts.push(format!("Default: `{default}`."));
+    }
+    if data.read_only {
+        facts.push("Read-only: the server sends it; requests need not.".to_owned());
+    }
+    if data.write_only {
+        facts.push("Write-only: sent in requests; answers leave it out.".to_owned());
+    }
+    if !facts.is_empty() {
+        facts.insert(0, String::new());
+    }
+    facts
+}
+
+fn format_name(format: &VariantOrUnknownOrEmpty<openapiv3::StringFormat>) -> Option<String> {
+    use openapiv3::StringFormat;
+    match format {
+        VariantOrUnknownOrEmpty::Item(item) => Some(
+            match item {
+                StringFormat::Date => "date",
+                StringFormat::DateTime => "date-time",
+                StringFormat::Password => "password",
+                StringFormat::Byte => "byte",
+                StringFormat::Binary => "binary",
+            }
+            .to_owned(),
+        ),
+        VariantOrUnknownOrEmpty::Unknown(other) => Some(other.clone()),
+        VariantOrUnknownOrEmpty::Empty => None,
+    }
 }
 
 /// Doc lines of a schema: its title and description.

@@ -22,6 +22,7 @@ pub const FIXTURES: &[&str] = &[
     "no_auth_no_body",
     "one_or_many",
     "path_and_query",
+    "petstore",
     "query_arrays",
     "server_choice",
     "untagged_scalar",
