@@ -56,7 +56,10 @@ pub fn generate(
     })?;
     let mut output = emit::crate_files(&lowered.api, settings).map_err(|item| fail(vec![item]))?;
     let mut warnings = lowered.warnings;
-    loaded.source.place(&mut warnings);
-    output.warnings = Diagnostics::sorted(file_name, warnings);
+    if !warnings.is_empty() {
+        // Only a spec that had operations skipped names its file in the output.
+        loaded.source.place(&mut warnings);
+        output.warnings = Diagnostics::sorted(file_name, warnings);
+    }
     Ok(output)
 }

@@ -85,8 +85,10 @@ impl Scope {
         } else {
             "_"
         };
+        // `self_` and `Self_` end in `_` only to dodge a keyword; a number does that too.
+        let stem = bare.trim_end_matches('_');
         (2..)
-            .map(|n| format!("{bare}{separator}{n}"))
+            .map(|n| format!("{stem}{separator}{n}"))
             .find(|candidate| self.taken.insert(candidate.clone()))
             .unwrap_or(bare)
     }
@@ -136,5 +138,9 @@ mod tests {
         assert_eq!(types.claim(camel("client")), "Client2");
         assert_eq!(scope.claim(snake("type")), "r#type");
         assert_eq!(scope.claim(snake("type")), "type_2");
+        assert_eq!(scope.claim(snake("self")), "self_");
+        assert_eq!(scope.claim(snake("self")), "self_2");
+        assert_eq!(types.claim(camel("Self")), "Self_");
+        assert_eq!(types.claim(camel("Self")), "Self2");
     }
 }

@@ -95,6 +95,7 @@ fixture_tests!(
     constraints,
     envelope,
     integer_enum,
+    keywords,
     many_parameters,
     names,
     no_auth_no_body,

@@ -23,7 +23,7 @@ pub fn operation_method(
     validating: &BTreeSet<String>,
 ) -> TokenStream {
     let name = ident(&op.fn_name);
-    let with_response = format_ident!("{}_with_response", unraw(&op.fn_name));
+    let with_response = format_ident!("{}_with_response", unraw(&op.fn_name).trim_end_matches('_'));
     let args: Vec<TokenStream> = op
         .params
         .iter()
@@ -238,7 +238,7 @@ fn method_docs(op: &Operation, with_response: bool) -> TokenStream {
     let mut lines: Vec<String> = if with_response {
         vec![format!(
             "[`Self::{}`], with the answer's status and headers.",
-            unraw(&op.fn_name)
+            op.fn_name
         )]
     } else {
         op.docs.iter().map(|l| escape_doc(l)).collect()

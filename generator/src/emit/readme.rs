@@ -215,6 +215,8 @@ fn errors(out: &mut String, api: &Api) {
          - `Error::Unsuccessful`: a success status whose body says the operation failed.\n\
          - `Error::Transport`: the request did not complete (connection, timeout).\n\
          - `Error::Auth`: no access token could be had.\n\
+         - `Error::Invalid`: the body breaks constraints the spec states (each violation \
+         with its path); nothing was sent.\n\
          - `Error::Config`, `Error::InvalidParameter`, `Error::Serialize`: nothing was sent.\n\n",
     );
     let envelopes: Vec<&str> = api
@@ -244,9 +246,9 @@ fn hooks(crate_ident: &str) -> String {
     format!(
         "## Hooks and tracing\n\n\
          Hooks run before each request (they may change it, such as adding a header) and \
-         after each answer (status and latency, for metrics). With the `tracing` feature, each \
-         attempt is also a `tracing` event with the operation, method, path template, attempt, \
-         status and latency; never a secret.\n\n\
+         after each answer (status and latency, for metrics). With the `tracing` feature, each call \
+         is a `tracing` span (operation, method, path template) and each attempt an event in it \
+         (attempt, status, latency); never a secret.\n\n\
          ```rust\nuse std::time::Duration;\nuse {crate_ident}::hooks::{{AttemptInfo, Hooks}};\n\n\
          #[derive(Debug)]\nstruct Tagged;\n\nimpl Hooks for Tagged {{\n    \
          fn before_request(&self, _: &AttemptInfo<'_>, request: &mut {crate_ident}::reqwest::Request) {{\n        \
@@ -269,7 +271,7 @@ const GUARANTEES: &str = "## What to expect
 
 const SECRETS: &str =
     "- **Secrets.** Tokens and client secrets are sent in headers marked sensitive and
-  never appear in `Debug`, `Display`, hooks' logs of this crate, or errors. A base URL with
+  never appear in `Debug`, `Display`, traces or errors. A base URL with
   plain `http://` is refused unless it points at a loopback address.
 ";
 

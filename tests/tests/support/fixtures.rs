@@ -17,6 +17,7 @@ pub const FIXTURES: &[&str] = &[
     "constraints",
     "envelope",
     "integer_enum",
+    "keywords",
     "many_parameters",
     "names",
     "no_auth_no_body",
