@@ -10,7 +10,7 @@ use super::server_choice::{choice_method_name, server_choice};
 use super::tokens::{doc_attrs, ident, type_tokens};
 use std::collections::BTreeSet;
 
-use crate::model::{Api, Auth, TypeDef};
+use crate::model::{Api, Auth};
 
 /// The whole `client` module.
 pub fn client_file(api: &Api) -> TokenStream {
@@ -21,14 +21,7 @@ pub fn client_file(api: &Api) -> TokenStream {
         .map_or_else(|| quote! { ::serde_json::Value }, type_tokens);
     let client = client_struct(api);
     let builder = builder(api);
-    let checked: BTreeSet<&str> = api
-        .types
-        .iter()
-        .filter_map(|t| match t {
-            TypeDef::Struct(s) if s.envelope.is_some() => Some(s.name.as_str()),
-            _ => None,
-        })
-        .collect();
+    let checked: BTreeSet<&str> = api.envelope_types().into_iter().collect();
     let validating = super::structs::validating_types(&api.types);
     let methods = api
         .operations

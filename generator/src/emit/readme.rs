@@ -3,9 +3,9 @@
 
 use std::fmt::Write;
 
+use super::server_choice::choice_method_name;
 use crate::Settings;
-use crate::model::{Api, Operation, TypeDef, TypeRef};
-use crate::naming;
+use crate::model::{Api, Operation, ServerChoice, ServerOption, TypeRef};
 
 /// The README text, after the header.
 pub fn readme(api: &Api, settings: &Settings) -> String {
@@ -51,18 +51,22 @@ fn builder_start(api: &Api) -> String {
             .enumerate()
             .find(|(i, _)| *i != c.default)
             .map_or(&c.options[c.default], |(_, o)| o);
-        let _ = writeln!(
-            code,
-            "    .{}({}::{})",
-            naming::snake(&c.type_name),
-            c.type_name,
-            option.rust_name
-        );
+        code.push_str(&choice_line(c, option));
     }
     if api.auth.is_some() {
         code.push_str("    .access_token(\"your-access-token\")\n");
     }
     code
+}
+
+/// The builder line choosing `option` of the server choice.
+fn choice_line(choice: &ServerChoice, option: &ServerOption) -> String {
+    format!(
+        "    .{}({}::{})\n",
+        choice_method_name(choice),
+        choice.type_name,
+        option.rust_name
+    )
 }
 
 fn imports(api: &Api, crate_ident: &str, extra: &[&str]) -> String {
@@ -176,14 +180,7 @@ fn authentication(out: &mut String, api: &Api, crate_ident: &str) {
         let mut code = imports(api, crate_ident, &[]);
         code.push_str("\n# fn example() -> Result<(), Error> {\nlet client = Client::builder()\n");
         if let Some(c) = &api.server.choice {
-            let option = &c.options[c.default];
-            let _ = writeln!(
-                code,
-                "    .{}({}::{})",
-                naming::snake(&c.type_name),
-                c.type_name,
-                option.rust_name
-            );
+            code.push_str(&choice_line(c, &c.options[c.default]));
         }
         code.push_str(
             "    .refresh_token(\"client-id\", \"client-secret\", \"refresh-token\")\n    .build()?;\n# drop(client);\n# Ok(())\n# }\n",
@@ -219,14 +216,7 @@ fn errors(out: &mut String, api: &Api) {
          with its path); nothing was sent.\n\
          - `Error::Config`, `Error::InvalidParameter`, `Error::Serialize`: nothing was sent.\n\n",
     );
-    let envelopes: Vec<&str> = api
-        .types
-        .iter()
-        .filter_map(|t| match t {
-            TypeDef::Struct(s) if s.envelope.is_some() => Some(s.name.as_str()),
-            _ => None,
-        })
-        .collect();
+    let envelopes = api.envelope_types();
     if !envelopes.is_empty() {
         let _ = write!(
             out,

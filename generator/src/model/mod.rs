@@ -41,6 +41,20 @@ pub struct Api {
     pub error_body: Option<TypeRef>,
 }
 
+impl Api {
+    /// The names of the types whose answers can report failure in their body
+    /// (`x-envelope`).
+    pub fn envelope_types(&self) -> Vec<&str> {
+        self.types
+            .iter()
+            .filter_map(|t| match t {
+                TypeDef::Struct(s) if s.envelope.is_some() => Some(s.name.as_str()),
+                _ => None,
+            })
+            .collect()
+    }
+}
+
 /// The API's base URL.
 #[derive(Debug, Clone)]
 pub struct Server {
