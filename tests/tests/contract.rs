@@ -129,8 +129,8 @@ mod samples {
         include_str!("data/end_to_end/overview_single_goal_answer.json");
 }
 
-/// Error answers of the proxy's local server: status, Zoho's `status_code`, message
-/// (as in `end_to_end.rs`).
+/// Error answers of the proxy's local server: status, `status_code`, message (as in
+/// `end_to_end.rs`). The codes are made up for the tests: Zoho documents none.
 const ERROR_ANSWERS: [(u16, &str, &str); 5] = [
     (400, r#""7001""#, "Invalid input: goal_type is required"),
     (401, "7101", "Invalid OAuth token"),
@@ -1371,7 +1371,7 @@ fn report(
     let _ = writeln!(text, "{}", contract::table(&header, &rows));
     let _ = writeln!(
         text,
-        "\ncalls: attempts Prism received (a 401 is tried twice: the client refreshes its token once).\n\
+        "\ncalls: attempts Prism received (with a fixed token a 401 is final: it is not sent again).\n\
          violations: what Prism reported for requests and answers the spec allows (must be 0).\n\
          decoded: dynamic answers that decoded into typed fields only; flagged = the made-up \
          envelope says failure, so the client returned Error::Unsuccessful after decoding.\n\

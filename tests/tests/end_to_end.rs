@@ -792,6 +792,8 @@ async fn additional_properties_of_a_request_are_sent() {
 
 #[tokio::test]
 async fn documented_error_statuses_map_to_api_error_with_typed_and_raw_body() {
+    // The statuses are Zoho's documented ones; the codes and messages are made up for
+    // the test (Zoho documents no list), as strings and as numbers.
     let cases = [
         (400, json!("7001"), "Invalid input: goal_type is required"),
         (401, json!(7101), "Invalid OAuth token"),
