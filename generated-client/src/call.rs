@@ -221,8 +221,10 @@ impl Core {
             Err(e) if e.is_connect() => return transport(e, Failure::NotConnected),
             Err(e) => return transport(e, Failure::Interrupted),
         };
+        let mut response = response;
         let status = response.status();
-        let headers = response.headers().clone();
+        // Taken, not cloned: the body is read next and the response dropped.
+        let headers = std::mem::take(response.headers_mut());
         let body = match response.bytes().await {
             Ok(body) => body,
             Err(e) => return transport(e, Failure::Interrupted),

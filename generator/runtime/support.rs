@@ -130,12 +130,22 @@ pub(crate) fn decode_answer<T: DeserializeOwned>(
         message,
         body: kept_text(&answer.body),
     };
-    let mut deserializer = serde_json::Deserializer::from_slice(&answer.body);
-    let value: T = serde_path_to_error::deserialize(&mut deserializer)
-        .map_err(|e| decode_failure(e.path().to_string(), e.inner().to_string()))?;
-    deserializer
-        .end()
-        .map_err(|e| decode_failure(".".to_owned(), e.to_string()))?;
+    // Tracking the path costs allocations on every field, so it is done only to
+    // explain a failure.
+    let value: T = match serde_json::from_slice(&answer.body) {
+        Ok(value) => value,
+        Err(_) => {
+            let mut deserializer = serde_json::Deserializer::from_slice(&answer.body);
+            let error = match serde_path_to_error::deserialize::<_, T>(&mut deserializer) {
+                Err(e) => decode_failure(e.path().to_string(), e.inner().to_string()),
+                Ok(_) => match deserializer.end() {
+                    Err(e) => decode_failure(".".to_owned(), e.to_string()),
+                    Ok(()) => decode_failure(".".to_owned(), "the body does not decode".to_owned()),
+                },
+            };
+            return Err(error);
+        }
+    };
     if let Some(reason) = failure(&value) {
         return Err(Error::Unsuccessful {
             operation,

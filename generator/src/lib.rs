@@ -51,14 +51,14 @@ pub fn generate(
     let fail = |items| Diagnostics::sorted(file_name, items);
     let loaded = load::load(spec_text).map_err(fail)?;
     let lowered = model::lower_with(&loaded, settings.skip_unsupported).map_err(|mut items| {
-        loaded.source.place(&mut items);
+        loaded.place(&mut items);
         fail(items)
     })?;
     let mut output = emit::crate_files(&lowered.api, settings).map_err(|item| fail(vec![item]))?;
     let mut warnings = lowered.warnings;
     if !warnings.is_empty() {
         // Only a spec that had operations skipped names its file in the output.
-        loaded.source.place(&mut warnings);
+        loaded.place(&mut warnings);
         output.warnings = Diagnostics::sorted(file_name, warnings);
     }
     Ok(output)

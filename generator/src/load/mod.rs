@@ -9,42 +9,64 @@ use openapiv3::OpenAPI;
 
 use crate::diagnostics::{Diagnostic, pointer};
 
-/// A parsed spec and the positions of its nodes.
+/// A parsed spec, and its text for locating problems.
 #[derive(Debug)]
 pub struct LoadedSpec {
     /// The document.
     pub api: OpenAPI,
-    /// Where each node starts in the file.
-    pub source: SourceMap,
     /// The document as plain JSON, for what `openapiv3` does not keep (such as a
     /// `description` beside a `$ref`); `Null` when it does not convert.
     pub raw: serde_json::Value,
+    /// The YAML text, walked again only when a problem needs its line.
+    text: String,
 }
 
-/// Parses `text` as an OpenAPI 3.0 document.
-pub fn load(text: &str) -> Result<LoadedSpec, Vec<Diagnostic>> {
-    let source = SourceMap::build(text).map_err(|d| vec![d])?;
-    let mut problems = check_version(text);
-    if problems.is_empty() {
-        match parse(text) {
-            Ok(api) => {
-                let raw = serde_yaml::from_str(text).unwrap_or_default();
-                return Ok(LoadedSpec { api, source, raw });
-            }
-            Err(problem) => problems.push(problem),
+impl LoadedSpec {
+    /// Fills in the line and column of every diagnostic that lacks one.
+    pub fn place(&self, diagnostics: &mut [Diagnostic]) {
+        place(&self.text, diagnostics);
+    }
+}
+
+/// Locates diagnostics in `text`; the source map is built only when one needs it,
+/// since a spec without problems never does.
+fn place(text: &str, diagnostics: &mut [Diagnostic]) {
+    if diagnostics.iter().any(|d| d.location.is_none()) {
+        if let Ok(source) = SourceMap::build(text) {
+            source.place(diagnostics);
         }
     }
-    source.place(&mut problems);
-    Err(problems)
+}
+
+/// Parses `text` as an OpenAPI 3.0 document: the YAML is read once, then checked for
+/// its version, then deserialized into `openapiv3`'s types.
+pub fn load(text: &str) -> Result<LoadedSpec, Vec<Diagnostic>> {
+    let fail = |mut problems: Vec<Diagnostic>| {
+        place(text, &mut problems);
+        Err(problems)
+    };
+    let value: serde_yaml::Value = match serde_yaml::from_str(text) {
+        Ok(value) => value,
+        Err(error) => return fail(vec![yaml_error(&error)]),
+    };
+    let problems = check_version(&value);
+    if !problems.is_empty() {
+        return fail(problems);
+    }
+    let raw = serde_json::to_value(&value).unwrap_or_default();
+    match parse(value) {
+        Ok(api) => Ok(LoadedSpec {
+            api,
+            raw,
+            text: text.to_owned(),
+        }),
+        Err(problem) => fail(vec![problem]),
+    }
 }
 
 /// Rejects anything but OpenAPI 3.0.x before the typed parse, whose errors for a
 /// 3.1 or Swagger 2.0 file would be confusing.
-fn check_version(text: &str) -> Vec<Diagnostic> {
-    let value: serde_yaml::Value = match serde_yaml::from_str(text) {
-        Ok(value) => value,
-        Err(error) => return vec![yaml_error(&error)],
-    };
+fn check_version(value: &serde_yaml::Value) -> Vec<Diagnostic> {
     let version = value.get("openapi").and_then(version_text);
     match version.as_deref() {
         Some(v) if v.starts_with("3.0.") || v == "3.0" => vec![],
@@ -99,9 +121,8 @@ fn version_text(value: &serde_yaml::Value) -> Option<String> {
     }
 }
 
-fn parse(text: &str) -> Result<OpenAPI, Diagnostic> {
-    let deserializer = serde_yaml::Deserializer::from_str(text);
-    serde_path_to_error::deserialize(deserializer).map_err(|error| {
+fn parse(value: serde_yaml::Value) -> Result<OpenAPI, Diagnostic> {
+    serde_path_to_error::deserialize(value).map_err(|error| {
         let tokens: Vec<String> = error.path().iter().filter_map(segment_token).collect();
         let mut diagnostic = yaml_error(error.inner());
         diagnostic.code = "E0003";
@@ -137,7 +158,7 @@ fn yaml_error(error: &serde_yaml::Error) -> Diagnostic {
         line: l.line(),
         column: l.column(),
     });
-    diagnostic
+    diagnostic.with_hint("fix the YAML syntax at the line shown")
 }
 
 /// serde_yaml appends " at line L column C" to its messages; the diagnostic shows the
