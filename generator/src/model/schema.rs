@@ -544,11 +544,10 @@ pub(super) fn schema_docs(schema: &Schema) -> Docs {
 }
 
 fn unsupported_schema(schema: &Schema, ptr: &str) -> Diagnostic {
+    // `allOf`, `oneOf` and `anyOf` are lowered in `combine.rs`; what reaches here is
+    // `not`, or a mix of keywords no single Rust type expresses.
     let what = match &schema.schema_kind {
-        SchemaKind::AllOf { .. } => "`allOf`",
-        SchemaKind::AnyOf { .. } => "`anyOf`",
         SchemaKind::Not { .. } => "`not`",
-        SchemaKind::OneOf { .. } => "this `oneOf`",
         _ => "this schema",
     };
     Diagnostic::new(
