@@ -115,19 +115,12 @@ const KNOWN_OPERATIONS: [&str; 6] = [
     "createCustomEvent",
 ];
 
-/// The project's samples: what its local test server answers (see `end_to_end.rs`).
-mod samples {
-    pub const CREATE_GOAL_ANSWER: &str = include_str!("data/end_to_end/create_goal_answer.json");
-    pub const GET_GOALS_ANSWER: &str = include_str!("data/end_to_end/get_goals_answer.json");
-    pub const UPDATE_GOAL_ANSWER: &str = include_str!("data/end_to_end/update_goal_answer.json");
-    pub const DELETE_GOAL_ANSWER: &str = include_str!("data/end_to_end/delete_goal_answer.json");
-    pub const CREATE_CUSTOM_EVENT_ANSWER: &str =
-        include_str!("data/end_to_end/create_custom_event_answer.json");
-    pub const LIST_CUSTOM_EVENTS_ANSWER: &str =
-        include_str!("data/end_to_end/list_custom_events_answer.json");
-    pub const OVERVIEW_SINGLE_GOAL_ANSWER: &str =
-        include_str!("data/end_to_end/overview_single_goal_answer.json");
-}
+/// The project's samples, shared with the end-to-end suite: what its local test
+/// server answers. Only the samples are used here.
+#[path = "common/e2e.rs"]
+#[allow(dead_code)]
+mod e2e;
+use e2e::samples;
 
 /// Error answers of the proxy's local server: status, `status_code`, message (as in
 /// `end_to_end.rs`). The codes are made up for the tests: Zoho documents none.
