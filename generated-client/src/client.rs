@@ -2,8 +2,8 @@
 
 #![cfg_attr(rustfmt, rustfmt::skip)]
 //! The client: one async method per operation of the spec.
-use crate::error::Error;
-use crate::support;
+use crate::runtime;
+use crate::Error;
 
 /// The body of error answers, as the spec describes it.
 pub type ErrorBody = crate::types::ErrorResponse;
@@ -141,16 +141,17 @@ impl ::std::fmt::Display for DataCenter {
 /// one token cache and one configuration.
 #[derive(Clone)]
 pub struct Client {
-    core: ::std::sync::Arc<crate::call::Core>,
+    core: ::std::sync::Arc<runtime::dispatch::Dispatcher<ErrorBody>>,
     timeout: ::std::option::Option<::std::time::Duration>,
 }
 
 impl ::std::fmt::Debug for Client {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         f.debug_struct("Client")
-            .field("base_url", &self.core.base_url)
-            .field("retry", &self.core.retry)
-            .field("timeout", &self.timeout.unwrap_or(self.core.timeout))
+            .field("base_url", &self.core.base_url())
+            .field("retry", self.core.retry_policy())
+            .field("attempt_timeout", &self.core.attempt_timeout())
+            .field("call_timeout", &self.timeout)
             .finish_non_exhaustive()
     }
 }
@@ -171,10 +172,13 @@ impl Client {
     }
     /// The base URL every path is appended to, without a trailing `/`.
     pub fn base_url(&self) -> &str {
-        &self.core.base_url
+        self.core.base_url()
     }
     /// A client sharing this one's connections and settings whose calls may each
-    /// take `timeout` in all, instead of the builder's timeout.
+    /// take `timeout` in all: getting a token, every attempt and the waits
+    /// between them together. A call that reaches it ends with
+    /// [`Error::Timeout`](crate::Error). Each attempt is still bounded by the
+    /// builder's timeout too.
     #[must_use]
     pub fn with_timeout(&self, timeout: ::std::time::Duration) -> Self {
         Self {
@@ -184,10 +188,11 @@ impl Client {
     }
 }
 
-/// Configures a [`Client`]. The token never shows in its `Debug`.
+/// Configures a [`Client`]. No secret shows in its `Debug`.
 #[derive(Debug, Clone, Default)]
 pub struct ClientBuilder {
-    pub(crate) options: crate::builder::Options,
+    options: runtime::options::ClientOptions,
+    tokens: runtime::auth::TokenSettings,
     server: DataCenter,
 }
 
@@ -241,9 +246,7 @@ impl ClientBuilder {
         mut self,
         access_token: impl ::std::convert::Into<::std::string::String>,
     ) -> Self {
-        self.options.token = ::std::option::Option::Some(
-            crate::builder::TokenChoice::Fixed(support::Secret::new(access_token.into())),
-        );
+        self.tokens.fixed(access_token.into());
         self
     }
     /// Tokens from a source of the caller's, asked before every attempt; on an
@@ -253,9 +256,7 @@ impl ClientBuilder {
         mut self,
         source: impl crate::auth::TokenSource + 'static,
     ) -> Self {
-        self.options.token = ::std::option::Option::Some(
-            crate::builder::TokenChoice::Source(::std::sync::Arc::new(source)),
-        );
+        self.tokens.source(::std::sync::Arc::new(source));
         self
     }
     /// Gets access tokens with the OAuth 2.0 refresh-token grant, caching each
@@ -268,33 +269,88 @@ impl ClientBuilder {
         client_secret: impl ::std::convert::Into<::std::string::String>,
         refresh_token: impl ::std::convert::Into<::std::string::String>,
     ) -> Self {
-        let token_url = match self.options.token.take() {
-            ::std::option::Option::Some(
-                crate::builder::TokenChoice::Refresh { token_url, .. },
-            ) => token_url,
-            _ => ::std::option::Option::None,
-        };
-        self.options.token = ::std::option::Option::Some(crate::builder::TokenChoice::Refresh {
-            client_id: client_id.into(),
-            client_secret: support::Secret::new(client_secret.into()),
-            refresh_token: support::Secret::new(refresh_token.into()),
-            token_url,
-        });
+        self.tokens
+            .refresh(client_id.into(), client_secret.into(), refresh_token.into());
         self
     }
-    /// The refresh-token endpoint to use instead of the spec's; call it after
-    /// [`Self::refresh_token`].
+    /// The refresh-token endpoint to use instead of the spec's; it goes with
+    /// [`Self::refresh_token`], before or after it (`build` refuses it with any
+    /// other kind of token).
     #[must_use]
     pub fn token_url(
         mut self,
         url: impl ::std::convert::Into<::std::string::String>,
     ) -> Self {
-        if let ::std::option::Option::Some(
-            crate::builder::TokenChoice::Refresh { token_url, .. },
-        ) = &mut self.options.token
-        {
-            *token_url = ::std::option::Option::Some(url.into());
-        }
+        self.tokens.token_url(url.into());
+        self
+    }
+    /// Any base URL, such as a proxy or a test server; it wins over the server
+    /// choice. It must be `https`, or `http` to a loopback host, so that a
+    /// credential is never sent in clear text by mistake.
+    #[must_use]
+    pub fn base_url(
+        mut self,
+        base_url: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.options.base_url = ::std::option::Option::Some(base_url.into());
+        self
+    }
+    /// The `reqwest::Client` to send API calls with, for its proxy, pool or TLS
+    /// settings; its own connect timeout and user agent then apply instead of this
+    /// builder's. Build it with `redirect(reqwest::redirect::Policy::none())`:
+    /// a call whose answer comes from a redirect is refused.
+    #[must_use]
+    pub fn http_client(mut self, http: ::reqwest::Client) -> Self {
+        self.options.http = ::std::option::Option::Some(http);
+        self
+    }
+    /// How long connecting may take (default 10 s).
+    #[must_use]
+    pub fn connect_timeout(mut self, timeout: ::std::time::Duration) -> Self {
+        self.options.connect_timeout = timeout;
+        self
+    }
+    /// How long one attempt may take in all, answer included (default 30 s); a
+    /// token refresh is bounded by it too. [`Client::with_timeout`] bounds whole
+    /// calls.
+    #[must_use]
+    pub fn timeout(mut self, timeout: ::std::time::Duration) -> Self {
+        self.options.timeout = timeout;
+        self
+    }
+    /// The `User-Agent` header.
+    #[must_use]
+    pub fn user_agent(
+        mut self,
+        user_agent: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.options.user_agent = ::std::option::Option::Some(user_agent.into());
+        self
+    }
+    /// When failed calls are tried again; see [`crate::RetryPolicy`] for the rule.
+    #[must_use]
+    pub fn retry_policy(mut self, policy: crate::RetryPolicy) -> Self {
+        self.options.retry = policy;
+        self
+    }
+    /// The clock and sleep the client uses; replace them in tests of retry timing.
+    #[must_use]
+    pub fn timer(mut self, timer: impl crate::retry::Timer + 'static) -> Self {
+        self.options.timer = ::std::sync::Arc::new(timer);
+        self
+    }
+    /// Adds hooks that run before each request and after each answer.
+    #[must_use]
+    pub fn hook(mut self, hooks: impl crate::hooks::Hooks + 'static) -> Self {
+        self.options.hooks.push(::std::sync::Arc::new(hooks));
+        self
+    }
+    /// The largest success answer read, in bytes (default 16 MiB); a larger one is
+    /// [`Error::TooLarge`](crate::Error), and reading stops at the limit. Error
+    /// answers are read only up to the 64 KiB an error keeps.
+    #[must_use]
+    pub fn max_answer_size(mut self, bytes: usize) -> Self {
+        self.options.max_answer_size = bytes;
         self
     }
     /// Builds the client.
@@ -303,15 +359,29 @@ impl ClientBuilder {
     /// [`Error::Config`] for a base URL that is not `https` (or `http` to a
     /// loopback host), or a missing or unusable credential.
     pub fn build(self) -> ::std::result::Result<Client, Error> {
-        let credential = ::std::option::Option::Some(crate::builder::CredentialSpec {
-            header: ::reqwest::header::HeaderName::from_static("authorization"),
-            prefix: ::std::option::Option::Some("Zoho-oauthtoken"),
-            refresh_url: ::std::option::Option::Some(
-                "{accounts_server}/oauth/v2/token"
-                    .replace("{accounts_server}", self.server.accounts_server()),
-            ),
-        });
-        let core = self.options.into_core(self.server.base_url(), credential)?;
+        let core = self
+            .options
+            .into_dispatcher(
+                ::std::option::Option::Some(self.server.base_url()),
+                |environment| {
+                    let scheme = runtime::auth::TokenScheme {
+                        header: ::reqwest::header::HeaderName::from_static(
+                            "authorization",
+                        ),
+                        prefix: ::std::option::Option::Some("Zoho-oauthtoken"),
+                    };
+                    self.tokens
+                        .authenticator(
+                            scheme,
+                            ::std::option::Option::Some(
+                                "{accounts_server}/oauth/v2/token"
+                                    .replace("{accounts_server}", self.server.accounts_server()),
+                            ),
+                            environment,
+                        )
+                        .map(::std::option::Option::Some)
+                },
+            )?;
         ::std::result::Result::Ok(Client {
             core: ::std::sync::Arc::new(core),
             timeout: ::std::option::Option::None,
@@ -350,7 +420,7 @@ impl Client {
     ) -> ::std::result::Result<crate::types::ProjectGoalsResponse, Error> {
         self.get_project_goals_with_response(portal_name, linkname)
             .await
-            .map(support::Response::into_value)
+            .map(runtime::body::Response::into_value)
     }
     /// [`Self::get_project_goals`], with the answer's status and headers.
     ///
@@ -367,17 +437,22 @@ impl Client {
         portal_name: &str,
         linkname: &str,
     ) -> ::std::result::Result<
-        support::Response<crate::types::ProjectGoalsResponse>,
+        runtime::body::Response<crate::types::ProjectGoalsResponse>,
         Error,
     > {
         const OPERATION: &str = "getProjectGoals";
-        let mut url = self.core.base_url.clone();
+        let mut url = self.core.base_url().to_owned();
         url.push_str("/portal/");
-        support::push_segment(&mut url, OPERATION, "portal_name", portal_name)?;
+        runtime::endpoint::push_segment(
+            &mut url,
+            OPERATION,
+            "portal_name",
+            portal_name,
+        )?;
         url.push_str("/projectgoals/");
-        support::push_segment(&mut url, OPERATION, "linkname", linkname)?;
-        let call = crate::call::Call {
-            info: crate::hooks::CallInfo {
+        runtime::endpoint::push_segment(&mut url, OPERATION, "linkname", linkname)?;
+        let call = runtime::dispatch::Call {
+            info: runtime::hooks::CallInfo {
                 operation: OPERATION,
                 method: ::reqwest::Method::GET,
                 path_template: "/portal/{portal_name}/projectgoals/{linkname}",
@@ -388,7 +463,7 @@ impl Client {
             body: ::std::option::Option::None,
         };
         let answer = self.core.execute(&call, self.timeout).await?;
-        support::decode_answer(
+        runtime::body::decode_answer(
             OPERATION,
             answer,
             crate::types::ProjectGoalsResponse::failure,
@@ -426,7 +501,7 @@ impl Client {
     ) -> ::std::result::Result<crate::types::ProjectGoalsResponse, Error> {
         self.update_project_goal_with_response(portal_name, linkname, body)
             .await
-            .map(support::Response::into_value)
+            .map(runtime::body::Response::into_value)
     }
     /// [`Self::update_project_goal`], with the answer's status and headers.
     ///
@@ -444,17 +519,22 @@ impl Client {
         linkname: &str,
         body: &crate::types::UpdateProjectGoalRequest,
     ) -> ::std::result::Result<
-        support::Response<crate::types::ProjectGoalsResponse>,
+        runtime::body::Response<crate::types::ProjectGoalsResponse>,
         Error,
     > {
         const OPERATION: &str = "updateProjectGoal";
-        let mut url = self.core.base_url.clone();
+        let mut url = self.core.base_url().to_owned();
         url.push_str("/portal/");
-        support::push_segment(&mut url, OPERATION, "portal_name", portal_name)?;
+        runtime::endpoint::push_segment(
+            &mut url,
+            OPERATION,
+            "portal_name",
+            portal_name,
+        )?;
         url.push_str("/projectgoals/");
-        support::push_segment(&mut url, OPERATION, "linkname", linkname)?;
-        let call = crate::call::Call {
-            info: crate::hooks::CallInfo {
+        runtime::endpoint::push_segment(&mut url, OPERATION, "linkname", linkname)?;
+        let call = runtime::dispatch::Call {
+            info: runtime::hooks::CallInfo {
                 operation: OPERATION,
                 method: ::reqwest::Method::PUT,
                 path_template: "/portal/{portal_name}/projectgoals/{linkname}",
@@ -462,10 +542,10 @@ impl Client {
             url,
             query: ::std::vec![],
             headers: ::std::vec![],
-            body: ::std::option::Option::Some(support::to_json(OPERATION, body)?),
+            body: ::std::option::Option::Some(runtime::body::to_json(OPERATION, body)?),
         };
         let answer = self.core.execute(&call, self.timeout).await?;
-        support::decode_answer(
+        runtime::body::decode_answer(
             OPERATION,
             answer,
             crate::types::ProjectGoalsResponse::failure,
@@ -503,7 +583,7 @@ impl Client {
     ) -> ::std::result::Result<crate::types::ProjectGoalsResponse, Error> {
         self.create_project_goal_with_response(portal_name, linkname, body)
             .await
-            .map(support::Response::into_value)
+            .map(runtime::body::Response::into_value)
     }
     /// [`Self::create_project_goal`], with the answer's status and headers.
     ///
@@ -521,17 +601,22 @@ impl Client {
         linkname: &str,
         body: &crate::types::CreateProjectGoalRequest,
     ) -> ::std::result::Result<
-        support::Response<crate::types::ProjectGoalsResponse>,
+        runtime::body::Response<crate::types::ProjectGoalsResponse>,
         Error,
     > {
         const OPERATION: &str = "createProjectGoal";
-        let mut url = self.core.base_url.clone();
+        let mut url = self.core.base_url().to_owned();
         url.push_str("/portal/");
-        support::push_segment(&mut url, OPERATION, "portal_name", portal_name)?;
+        runtime::endpoint::push_segment(
+            &mut url,
+            OPERATION,
+            "portal_name",
+            portal_name,
+        )?;
         url.push_str("/projectgoals/");
-        support::push_segment(&mut url, OPERATION, "linkname", linkname)?;
-        let call = crate::call::Call {
-            info: crate::hooks::CallInfo {
+        runtime::endpoint::push_segment(&mut url, OPERATION, "linkname", linkname)?;
+        let call = runtime::dispatch::Call {
+            info: runtime::hooks::CallInfo {
                 operation: OPERATION,
                 method: ::reqwest::Method::POST,
                 path_template: "/portal/{portal_name}/projectgoals/{linkname}",
@@ -539,10 +624,10 @@ impl Client {
             url,
             query: ::std::vec![],
             headers: ::std::vec![],
-            body: ::std::option::Option::Some(support::to_json(OPERATION, body)?),
+            body: ::std::option::Option::Some(runtime::body::to_json(OPERATION, body)?),
         };
         let answer = self.core.execute(&call, self.timeout).await?;
-        support::decode_answer(
+        runtime::body::decode_answer(
             OPERATION,
             answer,
             crate::types::ProjectGoalsResponse::failure,
@@ -576,7 +661,7 @@ impl Client {
     ) -> ::std::result::Result<crate::types::ProjectGoalsResponse, Error> {
         self.delete_project_goal_with_response(portal_name, linkname)
             .await
-            .map(support::Response::into_value)
+            .map(runtime::body::Response::into_value)
     }
     /// [`Self::delete_project_goal`], with the answer's status and headers.
     ///
@@ -593,17 +678,22 @@ impl Client {
         portal_name: &str,
         linkname: &str,
     ) -> ::std::result::Result<
-        support::Response<crate::types::ProjectGoalsResponse>,
+        runtime::body::Response<crate::types::ProjectGoalsResponse>,
         Error,
     > {
         const OPERATION: &str = "deleteProjectGoal";
-        let mut url = self.core.base_url.clone();
+        let mut url = self.core.base_url().to_owned();
         url.push_str("/portal/");
-        support::push_segment(&mut url, OPERATION, "portal_name", portal_name)?;
+        runtime::endpoint::push_segment(
+            &mut url,
+            OPERATION,
+            "portal_name",
+            portal_name,
+        )?;
         url.push_str("/projectgoals/");
-        support::push_segment(&mut url, OPERATION, "linkname", linkname)?;
-        let call = crate::call::Call {
-            info: crate::hooks::CallInfo {
+        runtime::endpoint::push_segment(&mut url, OPERATION, "linkname", linkname)?;
+        let call = runtime::dispatch::Call {
+            info: runtime::hooks::CallInfo {
                 operation: OPERATION,
                 method: ::reqwest::Method::DELETE,
                 path_template: "/portal/{portal_name}/projectgoals/{linkname}",
@@ -614,7 +704,7 @@ impl Client {
             body: ::std::option::Option::None,
         };
         let answer = self.core.execute(&call, self.timeout).await?;
-        support::decode_answer(
+        runtime::body::decode_answer(
             OPERATION,
             answer,
             crate::types::ProjectGoalsResponse::failure,
@@ -648,7 +738,7 @@ impl Client {
     ) -> ::std::result::Result<crate::types::CustomEventsResponse, Error> {
         self.list_custom_events_with_response(portal_name, project_linkname)
             .await
-            .map(support::Response::into_value)
+            .map(runtime::body::Response::into_value)
     }
     /// [`Self::list_custom_events`], with the answer's status and headers.
     ///
@@ -665,16 +755,21 @@ impl Client {
         portal_name: &str,
         project_linkname: &str,
     ) -> ::std::result::Result<
-        support::Response<crate::types::CustomEventsResponse>,
+        runtime::body::Response<crate::types::CustomEventsResponse>,
         Error,
     > {
         const OPERATION: &str = "listCustomEvents";
-        let mut url = self.core.base_url.clone();
+        let mut url = self.core.base_url().to_owned();
         url.push_str("/portal/");
-        support::push_segment(&mut url, OPERATION, "portal_name", portal_name)?;
+        runtime::endpoint::push_segment(
+            &mut url,
+            OPERATION,
+            "portal_name",
+            portal_name,
+        )?;
         url.push_str("/customevents");
-        let call = crate::call::Call {
-            info: crate::hooks::CallInfo {
+        let call = runtime::dispatch::Call {
+            info: runtime::hooks::CallInfo {
                 operation: OPERATION,
                 method: ::reqwest::Method::GET,
                 path_template: "/portal/{portal_name}/customevents",
@@ -685,7 +780,7 @@ impl Client {
             body: ::std::option::Option::None,
         };
         let answer = self.core.execute(&call, self.timeout).await?;
-        support::decode_answer(
+        runtime::body::decode_answer(
             OPERATION,
             answer,
             crate::types::CustomEventsResponse::failure,
@@ -720,7 +815,7 @@ impl Client {
     ) -> ::std::result::Result<crate::types::CustomEventsResponse, Error> {
         self.create_custom_event_with_response(portal_name, body)
             .await
-            .map(support::Response::into_value)
+            .map(runtime::body::Response::into_value)
     }
     /// [`Self::create_custom_event`], with the answer's status and headers.
     ///
@@ -737,16 +832,21 @@ impl Client {
         portal_name: &str,
         body: &crate::types::CreateCustomEventRequest,
     ) -> ::std::result::Result<
-        support::Response<crate::types::CustomEventsResponse>,
+        runtime::body::Response<crate::types::CustomEventsResponse>,
         Error,
     > {
         const OPERATION: &str = "createCustomEvent";
-        let mut url = self.core.base_url.clone();
+        let mut url = self.core.base_url().to_owned();
         url.push_str("/portal/");
-        support::push_segment(&mut url, OPERATION, "portal_name", portal_name)?;
+        runtime::endpoint::push_segment(
+            &mut url,
+            OPERATION,
+            "portal_name",
+            portal_name,
+        )?;
         url.push_str("/customevents");
-        let call = crate::call::Call {
-            info: crate::hooks::CallInfo {
+        let call = runtime::dispatch::Call {
+            info: runtime::hooks::CallInfo {
                 operation: OPERATION,
                 method: ::reqwest::Method::POST,
                 path_template: "/portal/{portal_name}/customevents",
@@ -754,10 +854,10 @@ impl Client {
             url,
             query: ::std::vec![],
             headers: ::std::vec![],
-            body: ::std::option::Option::Some(support::to_json(OPERATION, body)?),
+            body: ::std::option::Option::Some(runtime::body::to_json(OPERATION, body)?),
         };
         let answer = self.core.execute(&call, self.timeout).await?;
-        support::decode_answer(
+        runtime::body::decode_answer(
             OPERATION,
             answer,
             crate::types::CustomEventsResponse::failure,

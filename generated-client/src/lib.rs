@@ -11,25 +11,29 @@
     rustdoc::broken_intra_doc_links,
     rustdoc::invalid_html_tags
 )]
-pub mod auth;
-#[allow(dead_code)]
-mod builder;
-#[allow(dead_code)]
-mod call;
+#[allow(
+    dead_code,
+    reason = "the runtime is linted as a crate of its own; which of its helpers a crate calls depends on its spec"
+)]
+mod runtime;
 mod client;
-mod error;
-pub mod hooks;
-pub mod retry;
-#[allow(dead_code)]
-mod support;
 pub mod types;
 
 pub use client::{Client, ClientBuilder, ErrorBody, DataCenter};
-pub use error::{ApiError, AuthError, Error};
-pub use support::Response;
-pub use retry::RetryPolicy;
+pub use runtime::{error, hooks, retry};
+pub use runtime::auth;
 /// For implementing [`auth::TokenSource`].
 pub use async_trait::async_trait;
+pub use runtime::body::Response;
+pub use runtime::error::{AuthError, Violation};
+pub use runtime::retry::RetryPolicy;
+
+/// Everything that can go wrong when building the client or making a call.
+pub type Error = runtime::error::Error<ErrorBody>;
+
+/// An answer with an error or redirect status, its body decoded as [`ErrorBody`].
+pub type ApiError = runtime::error::ApiError<ErrorBody>;
+
 /// The HTTP client this crate uses, for building a [`reqwest::Client`] to pass to
 /// [`ClientBuilder::http_client`].
 pub use reqwest;

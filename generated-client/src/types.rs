@@ -432,7 +432,7 @@ pub struct ProjectGoalsResponse {
     #[serde(
         default,
         skip_serializing_if = "::std::option::Option::is_none",
-        deserialize_with = "crate::support::option_one_or_many"
+        deserialize_with = "crate::runtime::body::option_one_or_many"
     )]
     pub projectgoals: ::std::option::Option<::std::vec::Vec<crate::types::ProjectGoal>>,
     /// Properties the spec does not list, kept as sent.
@@ -590,7 +590,7 @@ pub struct CustomEventsResponse {
     #[serde(
         default,
         skip_serializing_if = "::std::option::Option::is_none",
-        deserialize_with = "crate::support::option_one_or_many"
+        deserialize_with = "crate::runtime::body::option_one_or_many"
     )]
     pub customevents: ::std::option::Option<::std::vec::Vec<crate::types::CustomEvent>>,
     /// Properties the spec does not list, kept as sent.

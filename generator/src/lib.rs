@@ -22,6 +22,7 @@ pub mod output;
 pub mod workspace;
 
 pub use diagnostics::{Diagnostic, Diagnostics, Location};
+pub use emit::RuntimeSource;
 pub use output::{FileChange, Output};
 
 /// What to generate, besides the spec.
@@ -38,6 +39,8 @@ pub struct Settings {
     /// bodies, cookie parameters, callbacks, …), with a warning each, instead of
     /// failing.
     pub skip_unsupported: bool,
+    /// Whether the runtime is written into the crate or depended on.
+    pub runtime: RuntimeSource,
 }
 
 /// Generates every file of the client crate for `spec_text`.

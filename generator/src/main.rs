@@ -5,7 +5,7 @@ use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use clap::Parser;
-use generator::{FileChange, Settings, workspace};
+use generator::{FileChange, RuntimeSource, Settings, workspace};
 
 /// Generates a typed async Rust client crate from an OpenAPI 3.0 spec.
 #[derive(Debug, Parser)]
@@ -31,6 +31,10 @@ struct Args {
     /// warning for each, instead of failing.
     #[arg(long)]
     skip_unsupported: bool,
+    /// Depend on the runtime crate at DIR (a path as the generated manifest should
+    /// give it) instead of writing the runtime's modules into the crate.
+    #[arg(long, value_name = "DIR")]
+    runtime_crate: Option<String>,
 }
 
 fn main() -> ExitCode {
@@ -102,6 +106,10 @@ fn settings_for(args: &Args, root: &Path, spec: &Path) -> Settings {
         crate_version: args.crate_version.clone(),
         spec_label,
         skip_unsupported: args.skip_unsupported,
+        runtime: match &args.runtime_crate {
+            Some(path) => RuntimeSource::Crate { path: path.clone() },
+            None => RuntimeSource::Inline,
+        },
     }
 }
 

@@ -27,5 +27,6 @@ pub fn default_settings() -> Settings {
         crate_version: CRATE_VERSION.to_owned(),
         spec_label: SPEC.to_owned(),
         skip_unsupported: false,
+        runtime: crate::RuntimeSource::Inline,
     }
 }

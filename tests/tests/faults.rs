@@ -185,10 +185,9 @@ async fn retry_after_as_http_date_is_waited_until_that_date() {
 }
 
 #[tokio::test]
-async fn huge_retry_after_is_capped_by_max_retry_after() {
+async fn a_retry_after_over_the_cap_ends_the_call_and_tells_the_wait() {
     let server = server_with(vec![
         status_with_retry_after(429, "86400"),
-        status_with_retry_after(503, "Fri, 01 Jan 2027 00:00:00 GMT"),
         json_answer(200, GOALS_OK),
     ])
     .await;
@@ -196,16 +195,20 @@ async fn huge_retry_after_is_capped_by_max_retry_after() {
     let policy = RetryPolicy::default().with_max_retry_after(secs(10));
     let client = client_at(&server.uri(), &timer, policy);
 
-    client.get_project_goals(PORTAL, PROJECT).await.unwrap();
+    let error = expect_api(client.get_project_goals(PORTAL, PROJECT).await, 429);
 
-    assert_eq!(received(&server).await.len(), 3);
-    assert_eq!(timer.sleeps(), vec![secs(10), secs(10)]);
+    assert_eq!(error.retry_after(), Some(secs(86400)));
+    assert_eq!(received(&server).await.len(), 1);
+    assert!(
+        timer.sleeps().is_empty(),
+        "the server's wait is never shortened"
+    );
 }
 
 #[tokio::test]
 async fn retry_after_beyond_max_total_delay_is_not_waited_and_is_returned() {
-    // Default policy: Retry-After is followed up to 60 s, but all waits of a call
-    // add up to 30 s at most; 45 s does not fit, so the 429 is returned at once.
+    // Default policy: a Retry-After is followed up to 30 s, and all waits of a call
+    // add up to 30 s at most; 45 s fits neither, so the 429 is returned at once.
     let server = server_with(vec![
         status_with_retry_after(429, "45"),
         json_answer(200, GOALS_OK),
@@ -218,6 +221,7 @@ async fn retry_after_beyond_max_total_delay_is_not_waited_and_is_returned() {
 
     let api = error.api().unwrap();
     assert_eq!(api.headers()["retry-after"], "45");
+    assert_eq!(error.retry_after(), Some(secs(45)));
     assert_eq!(
         api.body().unwrap().message.as_deref(),
         Some("fault injected")
@@ -1125,7 +1129,7 @@ struct CountingSource(Arc<SourceLog>);
 
 #[pagesense_goals::async_trait]
 impl TokenSource for CountingSource {
-    async fn token(&self) -> Result<AccessToken, Error> {
+    async fn token(&self) -> Result<AccessToken, pagesense_goals::AuthError> {
         let n = self.0.calls.fetch_add(1, Ordering::SeqCst) + 1;
         Ok(AccessToken::new(format!("custom-F4ult-{n}")))
     }

@@ -17,9 +17,9 @@
 //! or `cargo insta review` (from `cargo install cargo-insta`), and read the diff of
 //! the `.snap` files before committing them.
 //!
-//! The runtime files (`generator::emit::runtime_paths`) are the same for every spec,
-//! so they are not snapshotted per fixture: `compile_fixtures.rs` compiles them with
-//! every fixture, and `drift.rs` pins them through `generated-client/`.
+//! The runtime modules (`src/runtime/*.rs` but `mod.rs`) are not snapshotted per
+//! fixture: they are the runtime crate's files, which a test here checks byte for
+//! byte. `src/runtime/mod.rs`, which says which modules a spec gets, is snapshotted.
 //!
 //! That each fixture's crate compiles without warnings is checked by
 //! `compile_fixtures.rs`.
@@ -28,6 +28,8 @@ use std::collections::BTreeSet;
 use std::fs;
 use std::panic;
 use std::path::Path;
+
+use generator::emit::runtime::is_runtime_module;
 
 #[path = "support/fixtures.rs"]
 mod fixtures;
@@ -45,13 +47,8 @@ fn check_fixture(fixture: &str) {
         !output.files.is_empty(),
         "{fixture}: the generator produced no files"
     );
-    let runtime: BTreeSet<&str> = generator::emit::runtime_paths().collect();
     let mut failed = Vec::new();
-    for (file, contents) in output
-        .files
-        .iter()
-        .filter(|(f, _)| !runtime.contains(f.as_str()))
-    {
+    for (file, contents) in output.files.iter().filter(|(f, _)| !is_runtime_module(f)) {
         let name = snapshot_name(fixture, file);
         let description = format!("{file} generated from tests/fixtures/{fixture}.yaml");
         let outcome = panic::catch_unwind(|| {
@@ -126,15 +123,10 @@ fn every_fixture_has_a_snapshot_test() {
 /// unnoticed (insta only reports snapshots that are asserted).
 #[test]
 fn no_stale_snapshots() {
-    let runtime: BTreeSet<&str> = generator::emit::runtime_paths().collect();
     let mut expected = BTreeSet::new();
     for fixture in fixtures::FIXTURES {
         let output = fixtures::generate(fixture);
-        for file in output
-            .files
-            .keys()
-            .filter(|f| !runtime.contains(f.as_str()))
-        {
+        for file in output.files.keys().filter(|f| !is_runtime_module(f)) {
             let name = snapshot_name(fixture, file).replace(['/', '\\'], "__");
             expected.insert(format!("snapshots__{name}.snap"));
         }
@@ -152,5 +144,32 @@ fn no_stale_snapshots() {
     assert!(
         stale.is_empty(),
         "snapshots of files no fixture generates any more; delete them: {stale:?}"
+    );
+}
+
+/// Every runtime module a fixture gets is the runtime crate's file as it stands,
+/// after a `@generated` header line and a blank line.
+#[test]
+fn runtime_modules_are_the_runtime_crates_files_byte_for_byte() {
+    let sources = Path::new(env!("CARGO_MANIFEST_DIR")).join("../generator/runtime/src");
+    let mut compared = 0;
+    for fixture in fixtures::FIXTURES {
+        let output = fixtures::generate(fixture);
+        for (file, contents) in output.files.iter().filter(|(f, _)| is_runtime_module(f)) {
+            let name = file.trim_start_matches("src/runtime/");
+            let original = fs::read_to_string(sources.join(name))
+                .unwrap_or_else(|e| panic!("generator/runtime/src/{name}: {e}"));
+            let (header, body) = contents.split_once("\n\n").unwrap_or_default();
+            assert!(header.contains("@generated"), "{fixture}: {file}: {header}");
+            assert!(
+                body == original,
+                "{fixture}: {file} is not generator/runtime/src/{name}"
+            );
+            compared += 1;
+        }
+    }
+    assert!(
+        compared > fixtures::FIXTURES.len(),
+        "only {compared} modules compared"
     );
 }

@@ -1,5 +1,5 @@
 //! `src/client.rs`: the `Client` and its builder. The generic settings live in the
-//! runtime (`builder.rs`, `call.rs`); what is emitted here is what the spec decides:
+//! runtime (`options`, `dispatch`); what is emitted here is what the spec decides:
 //! the server choice, the credential, and the operations.
 
 use proc_macro2::TokenStream;
@@ -31,8 +31,8 @@ pub fn client_file(api: &Api) -> TokenStream {
         #![cfg_attr(rustfmt, rustfmt::skip)]
         //! The client: one async method per operation of the spec.
 
-        use crate::error::Error;
-        use crate::support;
+        use crate::runtime;
+        use crate::Error;
 
         /// The body of error answers, as the spec describes it.
         pub type ErrorBody = #error_body;
@@ -68,16 +68,17 @@ fn client_struct(api: &Api) -> TokenStream {
         /// one token cache and one configuration.
         #[derive(Clone)]
         pub struct Client {
-            core: ::std::sync::Arc<crate::call::Core>,
+            core: ::std::sync::Arc<runtime::dispatch::Dispatcher<ErrorBody>>,
             timeout: ::std::option::Option<::std::time::Duration>,
         }
 
         impl ::std::fmt::Debug for Client {
             fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
                 f.debug_struct("Client")
-                    .field("base_url", &self.core.base_url)
-                    .field("retry", &self.core.retry)
-                    .field("timeout", &self.timeout.unwrap_or(self.core.timeout))
+                    .field("base_url", &self.core.base_url())
+                    .field("retry", self.core.retry_policy())
+                    .field("attempt_timeout", &self.core.attempt_timeout())
+                    .field("call_timeout", &self.timeout)
                     .finish_non_exhaustive()
             }
         }
@@ -92,11 +93,14 @@ fn client_struct(api: &Api) -> TokenStream {
 
             /// The base URL every path is appended to, without a trailing `/`.
             pub fn base_url(&self) -> &str {
-                &self.core.base_url
+                self.core.base_url()
             }
 
             /// A client sharing this one's connections and settings whose calls may each
-            /// take `timeout` in all, instead of the builder's timeout.
+            /// take `timeout` in all: getting a token, every attempt and the waits
+            /// between them together. A call that reaches it ends with
+            /// [`Error::Timeout`](crate::Error). Each attempt is still bounded by the
+            /// builder's timeout too.
             #[must_use]
             pub fn with_timeout(&self, timeout: ::std::time::Duration) -> Self {
                 Self { core: ::std::sync::Arc::clone(&self.core), timeout: ::std::option::Option::Some(timeout) }
@@ -128,28 +132,34 @@ fn builder(api: &Api) -> TokenStream {
         }
     });
     let default_base = match choice {
-        Some(_) => quote! { self.server.base_url() },
+        Some(_) => quote! { ::std::option::Option::Some(self.server.base_url()) },
         None => {
             let url = &api.server.default_url;
-            quote! { #url }
+            quote! { ::std::option::Option::Some(#url) }
         }
     };
     let token_methods = api.auth.as_ref().map(|auth| token_methods(api, auth));
-    let credential = match &api.auth {
-        Some(auth) => credential_spec(api, auth),
-        None => quote! { ::std::option::Option::None },
+    let tokens_field = api.auth.as_ref().map(|_| {
+        quote! { tokens: runtime::auth::TokenSettings, }
+    });
+    let authenticator = match &api.auth {
+        Some(auth) => authenticator(api, auth),
+        None => quote! { |_| ::std::result::Result::Ok(::std::option::Option::None) },
     };
+    let generic = generic_setters();
     quote! {
-        /// Configures a [`Client`]. The token never shows in its `Debug`.
+        /// Configures a [`Client`]. No secret shows in its `Debug`.
         #[derive(Debug, Clone, Default)]
         pub struct ClientBuilder {
-            pub(crate) options: crate::builder::Options,
+            options: runtime::options::ClientOptions,
+            #tokens_field
             #choice_field
         }
 
         impl ClientBuilder {
             #choice_method
             #token_methods
+            #generic
 
             /// Builds the client.
             ///
@@ -157,16 +167,93 @@ fn builder(api: &Api) -> TokenStream {
             /// [`Error::Config`] for a base URL that is not `https` (or `http` to a
             /// loopback host), or a missing or unusable credential.
             pub fn build(self) -> ::std::result::Result<Client, Error> {
-                let credential = #credential;
-                let core = self.options.into_core(#default_base, credential)?;
+                let core = self.options.into_dispatcher(#default_base, #authenticator)?;
                 ::std::result::Result::Ok(Client { core: ::std::sync::Arc::new(core), timeout: ::std::option::Option::None })
             }
         }
     }
 }
 
-/// The credential's header, prefix and refresh endpoint, as `build` passes them on.
-fn credential_spec(api: &Api, auth: &Auth) -> TokenStream {
+/// The builder's settings that every client has, passed on to the runtime's options.
+fn generic_setters() -> TokenStream {
+    quote! {
+        /// Any base URL, such as a proxy or a test server; it wins over the server
+        /// choice. It must be `https`, or `http` to a loopback host, so that a
+        /// credential is never sent in clear text by mistake.
+        #[must_use]
+        pub fn base_url(mut self, base_url: impl ::std::convert::Into<::std::string::String>) -> Self {
+            self.options.base_url = ::std::option::Option::Some(base_url.into());
+            self
+        }
+
+        /// The `reqwest::Client` to send API calls with, for its proxy, pool or TLS
+        /// settings; its own connect timeout and user agent then apply instead of this
+        /// builder's. Build it with `redirect(reqwest::redirect::Policy::none())`:
+        /// a call whose answer comes from a redirect is refused.
+        #[must_use]
+        pub fn http_client(mut self, http: ::reqwest::Client) -> Self {
+            self.options.http = ::std::option::Option::Some(http);
+            self
+        }
+
+        /// How long connecting may take (default 10 s).
+        #[must_use]
+        pub fn connect_timeout(mut self, timeout: ::std::time::Duration) -> Self {
+            self.options.connect_timeout = timeout;
+            self
+        }
+
+        /// How long one attempt may take in all, answer included (default 30 s); a
+        /// token refresh is bounded by it too. [`Client::with_timeout`] bounds whole
+        /// calls.
+        #[must_use]
+        pub fn timeout(mut self, timeout: ::std::time::Duration) -> Self {
+            self.options.timeout = timeout;
+            self
+        }
+
+        /// The `User-Agent` header.
+        #[must_use]
+        pub fn user_agent(mut self, user_agent: impl ::std::convert::Into<::std::string::String>) -> Self {
+            self.options.user_agent = ::std::option::Option::Some(user_agent.into());
+            self
+        }
+
+        /// When failed calls are tried again; see [`crate::RetryPolicy`] for the rule.
+        #[must_use]
+        pub fn retry_policy(mut self, policy: crate::RetryPolicy) -> Self {
+            self.options.retry = policy;
+            self
+        }
+
+        /// The clock and sleep the client uses; replace them in tests of retry timing.
+        #[must_use]
+        pub fn timer(mut self, timer: impl crate::retry::Timer + 'static) -> Self {
+            self.options.timer = ::std::sync::Arc::new(timer);
+            self
+        }
+
+        /// Adds hooks that run before each request and after each answer.
+        #[must_use]
+        pub fn hook(mut self, hooks: impl crate::hooks::Hooks + 'static) -> Self {
+            self.options.hooks.push(::std::sync::Arc::new(hooks));
+            self
+        }
+
+        /// The largest success answer read, in bytes (default 16 MiB); a larger one is
+        /// [`Error::TooLarge`](crate::Error), and reading stops at the limit. Error
+        /// answers are read only up to the 64 KiB an error keeps.
+        #[must_use]
+        pub fn max_answer_size(mut self, bytes: usize) -> Self {
+            self.options.max_answer_size = bytes;
+            self
+        }
+    }
+}
+
+/// The closure that makes the credential: the scheme's header and prefix, and the
+/// refresh endpoint for the chosen server.
+fn authenticator(api: &Api, auth: &Auth) -> TokenStream {
     let header = auth.header.to_ascii_lowercase();
     let prefix = match &auth.prefix {
         Some(p) => quote! { ::std::option::Option::Some(#p) },
@@ -183,11 +270,13 @@ fn credential_spec(api: &Api, auth: &Auth) -> TokenStream {
         (Some(url), _) => quote! { ::std::option::Option::Some(#url.to_owned()) },
     };
     quote! {
-        ::std::option::Option::Some(crate::builder::CredentialSpec {
-            header: ::reqwest::header::HeaderName::from_static(#header),
-            prefix: #prefix,
-            refresh_url: #refresh_url,
-        })
+        |environment| {
+            let scheme = runtime::auth::TokenScheme {
+                header: ::reqwest::header::HeaderName::from_static(#header),
+                prefix: #prefix,
+            };
+            self.tokens.authenticator(scheme, #refresh_url, environment).map(::std::option::Option::Some)
+        }
     }
 }
 
@@ -216,26 +305,16 @@ fn token_methods(api: &Api, auth: &Auth) -> TokenStream {
                 client_secret: impl ::std::convert::Into<::std::string::String>,
                 refresh_token: impl ::std::convert::Into<::std::string::String>,
             ) -> Self {
-                let token_url = match self.options.token.take() {
-                    ::std::option::Option::Some(crate::builder::TokenChoice::Refresh { token_url, .. }) => token_url,
-                    _ => ::std::option::Option::None,
-                };
-                self.options.token = ::std::option::Option::Some(crate::builder::TokenChoice::Refresh {
-                    client_id: client_id.into(),
-                    client_secret: support::Secret::new(client_secret.into()),
-                    refresh_token: support::Secret::new(refresh_token.into()),
-                    token_url,
-                });
+                self.tokens.refresh(client_id.into(), client_secret.into(), refresh_token.into());
                 self
             }
 
-            /// The refresh-token endpoint to use instead of the spec's; call it after
-            /// [`Self::refresh_token`].
+            /// The refresh-token endpoint to use instead of the spec's; it goes with
+            /// [`Self::refresh_token`], before or after it (`build` refuses it with any
+            /// other kind of token).
             #[must_use]
             pub fn token_url(mut self, url: impl ::std::convert::Into<::std::string::String>) -> Self {
-                if let ::std::option::Option::Some(crate::builder::TokenChoice::Refresh { token_url, .. }) = &mut self.options.token {
-                    *token_url = ::std::option::Option::Some(url.into());
-                }
+                self.tokens.token_url(url.into());
                 self
             }
         }
@@ -249,7 +328,7 @@ fn token_methods(api: &Api, auth: &Auth) -> TokenStream {
         #scheme_docs
         #[must_use]
         pub fn access_token(mut self, access_token: impl ::std::convert::Into<::std::string::String>) -> Self {
-            self.options.token = ::std::option::Option::Some(crate::builder::TokenChoice::Fixed(support::Secret::new(access_token.into())));
+            self.tokens.fixed(access_token.into());
             self
         }
 
@@ -257,7 +336,7 @@ fn token_methods(api: &Api, auth: &Auth) -> TokenStream {
         /// HTTP 401 the client tells it, asks again, and retries once.
         #[must_use]
         pub fn token_source(mut self, source: impl crate::auth::TokenSource + 'static) -> Self {
-            self.options.token = ::std::option::Option::Some(crate::builder::TokenChoice::Source(::std::sync::Arc::new(source)));
+            self.tokens.source(::std::sync::Arc::new(source));
             self
         }
 

@@ -3,11 +3,23 @@
 //! It is self-contained (no workspace inheritance), so a crate generated anywhere
 //! builds on its own. The versions are those the runtime files are written for.
 
-use crate::Settings;
+use crate::{RuntimeSource, Settings};
 
 /// The manifest text, after the header.
-pub fn cargo_toml(settings: &Settings, needs_regex: bool) -> String {
+pub fn cargo_toml(settings: &Settings, needs_regex: bool, needs_auth: bool) -> String {
     let regex = if needs_regex { "regex = \"1\"\n" } else { "" };
+    let (runtime, tracing) = match &settings.runtime {
+        RuntimeSource::Inline => (INLINE_RUNTIME_DEPENDENCIES.to_owned(), "dep:tracing"),
+        RuntimeSource::Crate { path } => (
+            format!("client-runtime = {{ path = \"{path}\" }}\n"),
+            "client-runtime/tracing",
+        ),
+    };
+    let async_trait = if needs_auth || settings.runtime == RuntimeSource::Inline {
+        "async-trait = \"0.1\"\n"
+    } else {
+        ""
+    };
     format!(
         r#"[package]
 name = "{name}"
@@ -21,20 +33,12 @@ publish = false
 default = []
 # Emits a `tracing` event for every attempt: operation, method, path template,
 # attempt, status and latency. Never a secret.
-tracing = ["dep:tracing"]
+tracing = ["{tracing}"]
 
 [dependencies]
-async-trait = "0.1"
-bytes = "1"
-fastrand = "2"
-httpdate = "1"
-percent-encoding = "2"
-{regex}reqwest = {{ version = "0.12", default-features = false, features = ["json", "rustls-tls"] }}
+{async_trait}{runtime}{regex}reqwest = {{ version = "0.12", default-features = false, features = ["json", "rustls-tls"] }}
 serde = {{ version = "1", features = ["derive"] }}
 serde_json = "1"
-serde_path_to_error = "0.1"
-tokio = {{ version = "1", features = ["sync", "time"] }}
-tracing = {{ version = "0.1", optional = true }}
 
 [dev-dependencies]
 tokio = {{ version = "1", features = ["macros", "rt-multi-thread"] }}
@@ -44,3 +48,14 @@ tokio = {{ version = "1", features = ["macros", "rt-multi-thread"] }}
         spec = settings.spec_label,
     )
 }
+
+/// What the runtime's modules use besides reqwest, serde and serde_json, as the
+/// runtime crate's own manifest lists them.
+const INLINE_RUNTIME_DEPENDENCIES: &str = r#"bytes = "1"
+fastrand = "2"
+httpdate = "1"
+percent-encoding = "2"
+serde_path_to_error = "0.1"
+tokio = { version = "1", features = ["sync", "time", "rt"] }
+tracing = { version = "0.1", optional = true }
+"#;

@@ -3,14 +3,14 @@
 //! Rust files are built as tokens and formatted by [`mod@crate::format`]. They tell
 //! rustfmt to skip them (`cfg_attr(rustfmt, rustfmt::skip)`, which rustc ignores):
 //! prettyplease's layout is not rustfmt's, and `cargo fmt --check` runs over the
-//! whole workspace. The runtime
-//! files (`error.rs`, `support.rs`), which do not depend on the spec, are written
-//! as they stand in `generator/runtime/`, where they are ordinary Rust.
+//! whole workspace. The runtime modules, which do not depend on the spec, are
+//! written as they stand in `generator/runtime/src/` (see [`runtime`]).
 
 mod client;
 mod manifest;
 mod operations;
 mod readme;
+pub mod runtime;
 mod server_choice;
 mod structs;
 mod tokens;
@@ -23,32 +23,21 @@ use crate::diagnostics::Diagnostic;
 use crate::format::{format_tokens, header_for};
 use crate::model::Api;
 use crate::{Output, Settings};
-
-/// Runtime files written into every generated crate as they are.
-const RUNTIME: &[(&str, &str)] = &[
-    ("src/auth.rs", include_str!("../../runtime/auth.rs")),
-    ("src/builder.rs", include_str!("../../runtime/builder.rs")),
-    ("src/call.rs", include_str!("../../runtime/call.rs")),
-    ("src/error.rs", include_str!("../../runtime/error.rs")),
-    ("src/hooks.rs", include_str!("../../runtime/hooks.rs")),
-    ("src/retry.rs", include_str!("../../runtime/retry.rs")),
-    ("src/support.rs", include_str!("../../runtime/support.rs")),
-];
-
-/// The paths of the runtime files, which are the same for every spec.
-pub fn runtime_paths() -> impl Iterator<Item = &'static str> {
-    RUNTIME.iter().map(|(path, _)| *path)
-}
+pub use runtime::RuntimeSource;
 
 /// Every file of the crate, by path relative to the crate's root.
 pub fn crate_files(api: &Api, settings: &Settings) -> Result<Output, Diagnostic> {
     let header = header_for(settings);
     let mut output = Output::default();
-    let rust_files = [
-        ("src/lib.rs", lib_file(api)),
+    let inline = settings.runtime == RuntimeSource::Inline;
+    let mut rust_files = vec![
+        ("src/lib.rs", lib_file(api, &settings.runtime)),
         ("src/types.rs", types::types_file(&api.types)),
         ("src/client.rs", client::client_file(api)),
     ];
+    if inline {
+        rust_files.push(("src/runtime/mod.rs", runtime::mod_file(api)));
+    }
     for (path, tokens) in rust_files {
         let text = format_tokens(tokens).map_err(|error| {
             Diagnostic::new(
@@ -60,15 +49,17 @@ pub fn crate_files(api: &Api, settings: &Settings) -> Result<Output, Diagnostic>
         })?;
         output.insert(path, format!("{}{text}", header.rust));
     }
-    for (path, text) in RUNTIME {
-        output.insert(path, format!("{}{text}", header.rust));
+    if inline {
+        for (path, text) in runtime::inline_files(api) {
+            output.insert(&path, text);
+        }
     }
     output.insert(
         "Cargo.toml",
         format!(
             "{}{}",
             header.toml,
-            manifest::cargo_toml(settings, needs_regex(api))
+            manifest::cargo_toml(settings, needs_regex(api), api.auth.is_some())
         ),
     );
     output.insert(
@@ -88,10 +79,18 @@ fn needs_regex(api: &Api) -> bool {
     })
 }
 
-fn lib_file(api: &Api) -> TokenStream {
+fn lib_file(api: &Api, source: &RuntimeSource) -> TokenStream {
     let choice = api.server.choice.as_ref().map(|c| {
         let name = tokens::ident(&c.type_name);
         quote! { #name, }
+    });
+    let runtime = runtime::lib_item(source);
+    let auth = api.auth.as_ref().map(|_| {
+        quote! {
+            pub use runtime::auth;
+            /// For implementing [`auth::TokenSource`].
+            pub use async_trait::async_trait;
+        }
     });
     quote! {
         #![cfg_attr(rustfmt, rustfmt::skip)]
@@ -102,26 +101,20 @@ fn lib_file(api: &Api) -> TokenStream {
         // spec; its layout is not held to rustdoc's stricter reading.
         #![allow(clippy::doc_lazy_continuation, clippy::doc_overindented_list_items, rustdoc::bare_urls, rustdoc::broken_intra_doc_links, rustdoc::invalid_html_tags)]
 
-        pub mod auth;
-        // Which runtime helpers a crate uses depends on its spec.
-        #[allow(dead_code)]
-        mod builder;
-        #[allow(dead_code)]
-        mod call;
+        #runtime
         mod client;
-        mod error;
-        pub mod hooks;
-        pub mod retry;
-        #[allow(dead_code)]
-        mod support;
         pub mod types;
 
         pub use client::{Client, ClientBuilder, ErrorBody, #choice};
-        pub use error::{ApiError, AuthError, Error};
-        pub use support::Response;
-        pub use retry::RetryPolicy;
-        /// For implementing [`auth::TokenSource`].
-        pub use async_trait::async_trait;
+        pub use runtime::{error, hooks, retry};
+        #auth
+        pub use runtime::body::Response;
+        pub use runtime::error::{AuthError, Violation};
+        pub use runtime::retry::RetryPolicy;
+        /// Everything that can go wrong when building the client or making a call.
+        pub type Error = runtime::error::Error<ErrorBody>;
+        /// An answer with an error or redirect status, its body decoded as [`ErrorBody`].
+        pub type ApiError = runtime::error::ApiError<ErrorBody>;
         /// The HTTP client this crate uses, for building a [`reqwest::Client`] to pass to
         /// [`ClientBuilder::http_client`].
         pub use reqwest;

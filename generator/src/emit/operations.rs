@@ -52,12 +52,12 @@ pub fn operation_method(
         #docs
         #allow
         pub async fn #name(&self, #( #args ),*) -> ::std::result::Result<#output, Error> {
-            self.#with_response(#( #arg_names ),*).await.map(support::Response::into_value)
+            self.#with_response(#( #arg_names ),*).await.map(runtime::body::Response::into_value)
         }
 
         #raw_docs
         #allow
-        pub async fn #with_response(&self, #( #args ),*) -> ::std::result::Result<support::Response<#output>, Error> {
+        pub async fn #with_response(&self, #( #args ),*) -> ::std::result::Result<runtime::body::Response<#output>, Error> {
             #body
         }
     }
@@ -77,38 +77,38 @@ fn call_body(
     let headers = pairs(op, ParamLocation::Header);
     let validate = op.body.as_ref().and_then(|b| match &b.ty {
         TypeRef::Named(name) if validating.contains(name) => Some(if b.required {
-            quote! { support::validate_body(OPERATION, body)?; }
+            quote! { runtime::validate::validate_body(OPERATION, body)?; }
         } else {
-            quote! { if let ::std::option::Option::Some(body) = body { support::validate_body(OPERATION, body)?; } }
+            quote! { if let ::std::option::Option::Some(body) = body { runtime::validate::validate_body(OPERATION, body)?; } }
         }),
         _ => None,
     });
     let body = match &op.body {
         None => quote! { ::std::option::Option::None },
         Some(b) if b.required => {
-            quote! { ::std::option::Option::Some(support::to_json(OPERATION, body)?) }
+            quote! { ::std::option::Option::Some(runtime::body::to_json(OPERATION, body)?) }
         }
-        Some(_) => quote! { body.map(|body| support::to_json(OPERATION, body)).transpose()? },
+        Some(_) => quote! { body.map(|body| runtime::body::to_json(OPERATION, body)).transpose()? },
     };
     let decode = match &op.success {
-        None => quote! { ::std::result::Result::Ok(support::empty_answer(answer)) },
+        None => quote! { runtime::body::empty_answer(answer) },
         Some(ty) => {
             let check = match ty {
                 TypeRef::Named(name) if checked.contains(name.as_str()) => {
                     let ty = type_tokens(ty);
                     quote! { #ty::failure }
                 }
-                _ => quote! { support::never_failed },
+                _ => quote! { runtime::body::never_failed },
             };
-            quote! { support::decode_answer(OPERATION, answer, #check) }
+            quote! { runtime::body::decode_answer(OPERATION, answer, #check) }
         }
     };
     quote! {
         const OPERATION: &str = #id;
         #validate
         #url
-        let call = crate::call::Call {
-            info: crate::hooks::CallInfo {
+        let call = runtime::dispatch::Call {
+            info: runtime::hooks::CallInfo {
                 operation: OPERATION,
                 method: ::reqwest::Method::#method,
                 path_template: #template,
@@ -166,11 +166,11 @@ fn url_building(op: &Operation) -> TokenStream {
                 Some(TypeRef::String) => quote! { #name },
                 _ => quote! { &#name.to_string() },
             };
-            quote! { support::push_segment(&mut url, OPERATION, #wire, #value)?; }
+            quote! { runtime::endpoint::push_segment(&mut url, OPERATION, #wire, #value)?; }
         }
     });
     quote! {
-        let mut url = self.core.base_url.clone();
+        let mut url = self.core.base_url().to_owned();
         #( #steps )*
     }
 }

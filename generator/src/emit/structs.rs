@@ -9,6 +9,15 @@ use quote::{format_ident, quote};
 use super::tokens::{doc_attrs, ident, type_tokens, unraw};
 use crate::model::{Constraints, Envelope, Field, StructDef, TypeDef, TypeRef};
 
+/// Whether any type has a constraint to check, so the crate needs the runtime's
+/// `validate` module.
+pub fn has_constraints(api: &crate::model::Api) -> bool {
+    api.types.iter().any(|t| match t {
+        TypeDef::Struct(s) => s.fields.iter().any(|f| !f.constraints.is_empty()),
+        _ => false,
+    })
+}
+
 /// The structs that have something to validate, in themselves or in what they hold.
 pub fn validating_types(types: &[TypeDef]) -> BTreeSet<String> {
     let structs: Vec<&StructDef> = types
@@ -95,13 +104,13 @@ fn field(field: &Field) -> TokenStream {
         (true, false, false) => (inner, quote! {}),
         (true, false, true) => (
             inner,
-            quote! { #[serde(deserialize_with = "crate::support::one_or_many")] },
+            quote! { #[serde(deserialize_with = "crate::runtime::body::one_or_many")] },
         ),
         // Required but nullable: always written, `null` when `None`.
         (true, true, false) => (option(inner), quote! {}),
         (true, true, true) => (
             option(inner),
-            quote! { #[serde(default, deserialize_with = "crate::support::option_one_or_many")] },
+            quote! { #[serde(default, deserialize_with = "crate::runtime::body::option_one_or_many")] },
         ),
         (false, _, true) => (
             option(inner),
@@ -109,7 +118,7 @@ fn field(field: &Field) -> TokenStream {
                 #[serde(
                     default,
                     skip_serializing_if = "::std::option::Option::is_none",
-                    deserialize_with = "crate::support::option_one_or_many"
+                    deserialize_with = "crate::runtime::body::option_one_or_many"
                 )]
             },
         ),
@@ -124,7 +133,7 @@ fn field(field: &Field) -> TokenStream {
                 #[serde(
                     default,
                     skip_serializing_if = "::std::option::Option::is_none",
-                    deserialize_with = "crate::support::double_option"
+                    deserialize_with = "crate::runtime::body::double_option"
                 )]
             },
         ),
@@ -263,8 +272,8 @@ fn validate_impl(def: &StructDef, validating: &BTreeSet<String>) -> TokenStream 
         with_value(field, quote! { value }, body)
     });
     quote! {
-        impl crate::support::Validate for #name {
-            fn validate_at(&self, path: &str, found: &mut ::std::vec::Vec<crate::support::Violation>) {
+        impl crate::runtime::validate::Validate for #name {
+            fn validate_at(&self, path: &str, found: &mut ::std::vec::Vec<crate::runtime::error::Violation>) {
                 #( #checks )*
             }
         }
@@ -277,7 +286,9 @@ fn constraint_checks(def: &StructDef, field: &Field) -> TokenStream {
     let mut checks = Vec::new();
     if c.min_length.is_some() || c.max_length.is_some() {
         let (min, max) = (opt_usize(c.min_length), opt_usize(c.max_length));
-        checks.push(quote! { crate::support::check_length(&path, value, #min, #max, found); });
+        checks.push(
+            quote! { crate::runtime::validate::check_length(&path, value, #min, #max, found); },
+        );
     }
     if c.minimum.is_some() || c.maximum.is_some() {
         let bound = |b: Option<(f64, bool)>| match b {
@@ -290,11 +301,13 @@ fn constraint_checks(def: &StructDef, field: &Field) -> TokenStream {
             TypeRef::I32 | TypeRef::F32 => quote! { f64::from(*value) },
             _ => quote! { *value as f64 },
         };
-        checks.push(quote! { crate::support::check_range(&path, #number, #min, #max, found); });
+        checks.push(
+            quote! { crate::runtime::validate::check_range(&path, #number, #min, #max, found); },
+        );
     }
     if c.min_items.is_some() || c.max_items.is_some() {
         let (min, max) = (opt_usize(c.min_items), opt_usize(c.max_items));
-        checks.push(quote! { crate::support::check_items(&path, value.len(), #min, #max, found); });
+        checks.push(quote! { crate::runtime::validate::check_items(&path, value.len(), #min, #max, found); });
     }
     if let Some(pattern) = &c.pattern {
         let cell = format_ident!(
@@ -308,7 +321,7 @@ fn constraint_checks(def: &StructDef, field: &Field) -> TokenStream {
                 ::std::sync::LazyLock::new(|| ::regex::Regex::new(#pattern).ok());
             if let ::std::option::Option::Some(pattern) = #cell.as_ref() {
                 if !pattern.is_match(value) {
-                    found.push(crate::support::Violation::new(&path, format!("does not match the pattern `{}`", #pattern)));
+                    found.push(crate::runtime::error::Violation::new(&path, format!("does not match the pattern `{}`", #pattern)));
                 }
             }
         });
@@ -328,7 +341,7 @@ fn nested_checks(field: &Field, validating: &BTreeSet<String>) -> TokenStream {
     if !named_in(&field.ty).is_some_and(|n| validating.contains(n)) {
         return quote! {};
     }
-    let validate = quote! { crate::support::Validate::validate_at };
+    let validate = quote! { crate::runtime::validate::Validate::validate_at };
     match &field.ty {
         TypeRef::Named(_) if field.boxed => quote! { #validate(&**value, &path, found); },
         TypeRef::Named(_) => quote! { #validate(value, &path, found); },

@@ -60,6 +60,7 @@ pub fn settings(name: &str) -> generator::Settings {
         crate_version: "0.1.0".to_owned(),
         spec_label: spec_label(name),
         skip_unsupported: false,
+        runtime: generator::RuntimeSource::Inline,
     }
 }
 
@@ -73,13 +74,22 @@ pub fn spec_label(name: &str) -> String {
     format!("tests/fixtures/{name}.yaml")
 }
 
-/// Generates the crate for fixture `name` in memory; panics with the diagnostics when
-/// the generator rejects the spec.
+/// Generates the crate for fixture `name` in memory, with the runtime written into
+/// it; panics with the diagnostics when the generator rejects the spec.
 pub fn generate(name: &str) -> generator::Output {
+    generate_with(name, generator::RuntimeSource::Inline)
+}
+
+/// Generates the crate for fixture `name` with the runtime from `runtime`.
+pub fn generate_with(name: &str, runtime: generator::RuntimeSource) -> generator::Output {
     let path = fixtures_dir().join(format!("{name}.yaml"));
     let text =
         fs::read_to_string(&path).unwrap_or_else(|e| panic!("cannot read {}: {e}", path.display()));
     let label = spec_label(name);
-    generator::generate(&text, &label, &settings(name))
+    let settings = generator::Settings {
+        runtime,
+        ..settings(name)
+    };
+    generator::generate(&text, &label, &settings)
         .unwrap_or_else(|diagnostics| panic!("the generator rejects {label}:\n{diagnostics}"))
 }

@@ -1,21 +1,24 @@
-// @generated from schema/goals.yaml by this workspace's generator. Do not edit: change the spec and regenerate.
+// @generated: generator/runtime/src/retry.rs, the generator's client runtime, as it stands there. Do not edit: change it there and regenerate.
 
 //! Retries: which failures are retried, and how long to wait before the next try.
 //!
 //! # The rule
 //!
-//! GET, PUT and DELETE are idempotent: they are retried on connection errors and
-//! timeouts, and on HTTP 408, 429, 500, 502, 503 and 504.
+//! GET, PUT, DELETE and HEAD are idempotent: they are retried on connection errors
+//! and timeouts, and on HTTP 408, 429, 500, 502, 503 and 504.
 //!
-//! POST is not idempotent and the API has no idempotency key, so a POST is retried
-//! only when the server cannot have acted on it: the connection was never made, or
-//! the server answered 429 (rate limited), or 503 with a `Retry-After` header.
+//! Other methods (POST, PATCH) are not idempotent, so they are retried only when the
+//! server cannot have acted on the request: the connection was never made, or the
+//! server answered 429 (rate limited), or 503 with a `Retry-After` header.
 //!
-//! A `Retry-After` header (seconds, or an HTTP date) sets the wait, capped by
-//! [`RetryPolicy::max_retry_after`]; otherwise the wait grows exponentially from
-//! [`RetryPolicy::initial_backoff`] with jitter, capped by
-//! [`RetryPolicy::max_backoff`]. No retry is made once the waits would add up to
-//! more than [`RetryPolicy::max_total_delay`].
+//! A `Retry-After` header (seconds, or an HTTP date) sets the wait; otherwise the
+//! wait grows exponentially from [`RetryPolicy::initial_backoff`] with jitter, capped
+//! by [`RetryPolicy::max_backoff`]. A `Retry-After` longer than
+//! [`RetryPolicy::max_retry_after`] is never shortened: the server asked for that
+//! wait, so the call ends at once with the error, whose `retry_after()` says how long
+//! the server asked for. No retry is made once the waits would add up to more than
+//! [`RetryPolicy::max_total_delay`], nor past the call's own time limit. All
+//! arithmetic saturates: `Duration::MAX` means "no limit".
 
 use std::fmt;
 use std::future::Future;
@@ -34,20 +37,20 @@ pub struct RetryPolicy {
     pub max_backoff: Duration,
     /// The most all waits of one call may add up to.
     pub max_total_delay: Duration,
-    /// The longest wait a `Retry-After` header is followed for.
+    /// The longest `Retry-After` that is waited for; a longer one ends the call.
     pub max_retry_after: Duration,
 }
 
 impl Default for RetryPolicy {
-    /// Three attempts, waits from 250 ms to 5 s, at most 30 s in all, and a
-    /// `Retry-After` followed up to 60 s.
+    /// Three attempts, waits from 250 ms to 5 s, at most 30 s of waiting in all, and
+    /// a `Retry-After` followed when it asks for 30 s or less.
     fn default() -> Self {
         Self {
             max_attempts: 3,
             initial_backoff: Duration::from_millis(250),
             max_backoff: Duration::from_secs(5),
             max_total_delay: Duration::from_secs(30),
-            max_retry_after: Duration::from_secs(60),
+            max_retry_after: Duration::from_secs(30),
         }
     }
 }
@@ -96,24 +99,38 @@ impl RetryPolicy {
         self
     }
 
-    /// The wait before attempt `attempt + 1`, after `attempt` attempts failed.
+    /// The wait before attempt `attempt + 1`, after `attempt` attempts failed and
+    /// `waited` was spent waiting already; `None` when no retry may be made.
     ///
     /// `jitter` in `[0, 1)` picks a point in the upper half of the exponential
     /// wait, so that many clients do not retry in step.
-    pub(crate) fn backoff(
+    pub(crate) fn next_wait(
         &self,
         attempt: u32,
         retry_after: Option<Duration>,
+        waited: Duration,
         jitter: f64,
-    ) -> Duration {
-        if let Some(wait) = retry_after {
-            return wait.min(self.max_retry_after);
+    ) -> Option<Duration> {
+        if attempt >= self.max_attempts {
+            return None;
         }
+        let wait = match retry_after {
+            Some(wait) if wait > self.max_retry_after => return None,
+            Some(wait) => wait,
+            None => self.backoff(attempt, jitter),
+        };
+        (waited.saturating_add(wait) <= self.max_total_delay).then_some(wait)
+    }
+
+    /// The exponential wait after `attempt` failed attempts.
+    fn backoff(&self, attempt: u32, jitter: f64) -> Duration {
         let doubling = 2u32.saturating_pow(attempt.saturating_sub(1));
         let full = self
             .initial_backoff
             .saturating_mul(doubling)
             .min(self.max_backoff);
+        // Half of `full` plus at most half again: never more than `full`, so the
+        // multiplication cannot overflow.
         full / 2 + full.mul_f64(jitter.clamp(0.0, 1.0) / 2.0)
     }
 }
@@ -197,25 +214,66 @@ mod tests {
     #[test]
     fn backoff_doubles_with_jitter_in_the_upper_half_and_is_capped() {
         let policy = RetryPolicy::default()
+            .with_max_attempts(100)
             .with_initial_backoff(Duration::from_millis(100))
             .with_max_backoff(Duration::from_millis(350));
-        assert_eq!(policy.backoff(1, None, 0.0), Duration::from_millis(50));
-        assert_eq!(policy.backoff(1, None, 0.5), Duration::from_millis(75));
-        assert_eq!(policy.backoff(2, None, 0.0), Duration::from_millis(100));
-        assert_eq!(policy.backoff(3, None, 1.0), Duration::from_millis(350));
-        assert_eq!(policy.backoff(40, None, 1.0), Duration::from_millis(350));
+        let wait = |attempt, jitter| policy.next_wait(attempt, None, Duration::ZERO, jitter);
+        assert_eq!(wait(1, 0.0), Some(Duration::from_millis(50)));
+        assert_eq!(wait(1, 0.5), Some(Duration::from_millis(75)));
+        assert_eq!(wait(2, 0.0), Some(Duration::from_millis(100)));
+        assert_eq!(wait(3, 1.0), Some(Duration::from_millis(350)));
+        assert_eq!(wait(40, 1.0), Some(Duration::from_millis(350)));
     }
 
     #[test]
-    fn retry_after_wins_but_is_capped() {
+    fn attempts_and_total_delay_end_the_retries() {
+        let policy = RetryPolicy::default()
+            .with_max_attempts(3)
+            .with_initial_backoff(Duration::from_secs(1))
+            .with_max_total_delay(Duration::from_secs(2));
+        assert!(policy.next_wait(1, None, Duration::ZERO, 1.0).is_some());
+        assert_eq!(policy.next_wait(3, None, Duration::ZERO, 0.0), None);
+        assert_eq!(policy.next_wait(2, None, Duration::from_secs(1), 1.0), None);
+    }
+
+    #[test]
+    fn retry_after_is_followed_up_to_the_cap_and_never_shortened() {
         let policy = RetryPolicy::default().with_max_retry_after(Duration::from_secs(10));
+        let after =
+            |secs| policy.next_wait(1, Some(Duration::from_secs(secs)), Duration::ZERO, 0.5);
+        assert_eq!(after(3), Some(Duration::from_secs(3)));
+        assert_eq!(after(10), Some(Duration::from_secs(10)));
+        assert_eq!(after(11), None);
+    }
+
+    #[test]
+    fn the_default_follows_every_retry_after_it_accepts() {
+        let policy = RetryPolicy::default();
+        let longest = policy.max_retry_after;
         assert_eq!(
-            policy.backoff(1, Some(Duration::from_secs(3)), 0.5),
-            Duration::from_secs(3)
+            policy.next_wait(1, Some(longest), Duration::ZERO, 0.0),
+            Some(longest)
         );
-        assert_eq!(
-            policy.backoff(1, Some(Duration::from_secs(99)), 0.5),
-            Duration::from_secs(10)
+    }
+
+    #[test]
+    fn unlimited_policies_saturate_instead_of_overflowing() {
+        let policy = RetryPolicy::default()
+            .with_max_attempts(u32::MAX)
+            .with_initial_backoff(Duration::MAX)
+            .with_max_backoff(Duration::MAX)
+            .with_max_total_delay(Duration::MAX)
+            .with_max_retry_after(Duration::MAX);
+        assert!(policy.next_wait(1, None, Duration::MAX, 1.0).is_some());
+        assert!(
+            policy
+                .next_wait(7, Some(Duration::MAX), Duration::MAX, 0.0)
+                .is_some()
+        );
+        assert!(
+            policy
+                .next_wait(u32::MAX - 1, None, Duration::ZERO, 0.9)
+                .is_some()
         );
     }
 

@@ -1,4 +1,4 @@
-// @generated from schema/goals.yaml by this workspace's generator. Do not edit: change the spec and regenerate.
+// @generated: generator/runtime/src/hooks.rs, the generator's client runtime, as it stands there. Do not edit: change it there and regenerate.
 
 //! Hooks: code of the caller's that runs around every attempt, to add a header,
 //! record metrics or log.

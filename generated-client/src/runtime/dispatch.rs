@@ -1,0 +1,431 @@
+// @generated: generator/runtime/src/dispatch.rs, the generator's client runtime, as it stands there. Do not edit: change it there and regenerate.
+
+//! One call from start to end: its credential, its attempts, the waits between
+//! them, the hooks, and reading the answer within its size limit.
+//!
+//! # Policies
+//!
+//! - **Redirects** are never followed. A 3xx answer is an `Error::Api` that keeps
+//!   the `Location` (`ApiError::location`): following one could resend a body or a
+//!   credential to another host, or turn a POST into a GET of a list. A caller's
+//!   own `reqwest::Client` that follows redirects is detected after the fact and
+//!   its answer refused, since the request it sent is not the one asked for.
+//! - **Time**: each attempt may take the client's attempt timeout. A call given a
+//!   limit of its own (`Client::with_timeout`) ends when the limit is reached,
+//!   whatever it is doing: waiting for a token, an attempt, or the wait before a
+//!   retry, which is not started when it would end past the limit.
+//! - **Size**: a success answer's body is read up to the client's limit and no
+//!   further (`Error::TooLarge`); an error answer's body only up to the excerpt an
+//!   error keeps, so an answer of any size costs bounded memory.
+
+use std::fmt;
+use std::marker::PhantomData;
+use std::sync::Arc;
+use std::time::{Duration, Instant};
+
+use reqwest::header::{HeaderMap, HeaderName, HeaderValue};
+
+use super::error::{ApiError, AuthError, Error, MAX_BODY_KEPT};
+use super::hooks::{AttemptInfo, CallInfo, Hooks};
+use super::retry::{Failure, RetryPolicy, Timer, is_retryable, parse_retry_after};
+use super::secret::{Secret, redact_url};
+
+/// A credential for one attempt: a header and its value, with the secret inside it
+/// so that a source can tell which one the server refused.
+#[derive(Clone)]
+pub struct Credential {
+    /// The header it is sent in.
+    pub header: HeaderName,
+    /// The header's value, marked sensitive so it never shows in `Debug`.
+    pub value: HeaderValue,
+    /// The token inside the value.
+    pub token: Secret,
+}
+
+impl fmt::Debug for Credential {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("Credential")
+            .field("header", &self.header)
+            .finish_non_exhaustive()
+    }
+}
+
+/// Where a client's credentials come from.
+#[async_trait::async_trait]
+pub trait Authenticator: Send + Sync + fmt::Debug {
+    /// The credential to send with the next attempt.
+    async fn credential(&self) -> Result<Credential, AuthError>;
+
+    /// The server refused `used` (HTTP 401): a new credential to try once more, or
+    /// `None` when no other can be had (a fixed token).
+    async fn refused(&self, used: &Credential) -> Result<Option<Credential>, AuthError>;
+}
+
+/// One request as an operation describes it, before any attempt.
+#[derive(Debug)]
+pub struct Call {
+    /// What the call is, for hooks and logs.
+    pub info: CallInfo,
+    /// The full URL, path parameters filled in.
+    pub url: String,
+    /// Query pairs, in order.
+    pub query: Vec<(&'static str, String)>,
+    /// Header pairs, in order.
+    pub headers: Vec<(&'static str, String)>,
+    /// The JSON body, written once so that every attempt sends the same bytes.
+    pub body: Option<bytes::Bytes>,
+}
+
+/// An answer with a success status: status, headers and the body's bytes.
+#[derive(Debug)]
+pub struct RawResponse {
+    pub(crate) status: reqwest::StatusCode,
+    pub(crate) headers: HeaderMap,
+    pub(crate) body: bytes::Bytes,
+}
+
+/// What every call of a client shares: the HTTP client, where to send, the
+/// credential, and the rules for retries, time and size.
+///
+/// `B` is the error body the spec describes.
+pub struct Dispatcher<B> {
+    pub(crate) http: reqwest::Client,
+    pub(crate) base_url: String,
+    pub(crate) auth: Option<Arc<dyn Authenticator>>,
+    pub(crate) retry: RetryPolicy,
+    pub(crate) attempt_timeout: Duration,
+    pub(crate) max_answer_size: usize,
+    pub(crate) timer: Arc<dyn Timer>,
+    pub(crate) hooks: Vec<Arc<dyn Hooks>>,
+    pub(crate) error_body: PhantomData<fn() -> B>,
+}
+
+impl<B> fmt::Debug for Dispatcher<B> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("Dispatcher")
+            .field("base_url", &self.base_url)
+            .field("retry", &self.retry)
+            .field("attempt_timeout", &self.attempt_timeout)
+            .field("max_answer_size", &self.max_answer_size)
+            .field("hooks", &self.hooks.len())
+            .finish_non_exhaustive()
+    }
+}
+
+/// How one attempt ended.
+enum Attempt<B> {
+    Answered(RawResponse),
+    Failed {
+        failure: Failure,
+        retry_after: Option<Duration>,
+        error: Error<B>,
+    },
+}
+
+impl<B: serde::de::DeserializeOwned> Dispatcher<B> {
+    /// The base URL every path is appended to, without a trailing `/`.
+    pub fn base_url(&self) -> &str {
+        &self.base_url
+    }
+
+    /// The retry policy.
+    pub fn retry_policy(&self) -> &RetryPolicy {
+        &self.retry
+    }
+
+    /// How long one attempt may take.
+    pub fn attempt_timeout(&self) -> Duration {
+        self.attempt_timeout
+    }
+
+    /// Runs `call` with retries; a 401 asks for a new credential once and tries
+    /// once more. With `limit`, the whole call ends within it.
+    ///
+    /// With the `tracing` feature the call is a span (operation, method, path
+    /// template) and each attempt an event in it (attempt, status, latency).
+    pub async fn execute(
+        &self,
+        call: &Call,
+        limit: Option<Duration>,
+    ) -> Result<RawResponse, Error<B>> {
+        let deadline = limit.and_then(|limit| Instant::now().checked_add(limit));
+        let run = self.attempts(call, deadline);
+        #[cfg(feature = "tracing")]
+        let run = {
+            use tracing::Instrument;
+            let span = tracing::info_span!(
+                "api_call",
+                operation = call.info.operation,
+                method = %call.info.method,
+                path = call.info.path_template,
+            );
+            run.instrument(span)
+        };
+        match (limit, deadline) {
+            (Some(limit), Some(_)) => {
+                tokio::time::timeout(limit, run)
+                    .await
+                    .unwrap_or(Err(Error::Timeout {
+                        operation: call.info.operation,
+                        after: limit,
+                    }))
+            }
+            _ => run.await,
+        }
+    }
+
+    async fn attempts(
+        &self,
+        call: &Call,
+        deadline: Option<Instant>,
+    ) -> Result<RawResponse, Error<B>> {
+        let mut attempt = 0u32;
+        let mut waited = Duration::ZERO;
+        let mut refreshed = false;
+        // The credential given after a 401, for the attempt that follows.
+        let mut renewed: Option<Credential> = None;
+        loop {
+            attempt = attempt.saturating_add(1);
+            let credential = match (&self.auth, renewed.take()) {
+                (Some(_), Some(credential)) => Some(credential),
+                (Some(auth), None) => Some(auth.credential().await?),
+                (None, _) => None,
+            };
+            let (failure, retry_after, error) = match self
+                .attempt(call, credential.as_ref(), deadline, attempt)
+                .await?
+            {
+                Attempt::Answered(answer) => return Ok(answer),
+                Attempt::Failed {
+                    failure,
+                    retry_after,
+                    error,
+                } => (failure, retry_after, error),
+            };
+            if let (Failure::Status { status: 401, .. }, false, Some(auth), Some(used)) =
+                (failure, refreshed, &self.auth, &credential)
+            {
+                // Refused: one more attempt with a new credential, which the retry
+                // policy does not count. A source with no other (a fixed token)
+                // cannot help, and the 401 stands.
+                refreshed = true;
+                match auth.refused(used).await? {
+                    Some(next) => {
+                        renewed = Some(next);
+                        continue;
+                    }
+                    None => return Err(error),
+                }
+            }
+            let counted = attempt - u32::from(refreshed);
+            let wait = self
+                .retry
+                .next_wait(counted, retry_after, waited, fastrand::f64())
+                .filter(|_| is_retryable(&call.info.method, failure))
+                .filter(|wait| ends_before(*wait, deadline));
+            let Some(wait) = wait else {
+                return Err(error);
+            };
+            waited = waited.saturating_add(wait);
+            self.timer.sleep(wait).await;
+        }
+    }
+
+    async fn attempt(
+        &self,
+        call: &Call,
+        credential: Option<&Credential>,
+        deadline: Option<Instant>,
+        attempt: u32,
+    ) -> Result<Attempt<B>, Error<B>> {
+        let timeout = match deadline {
+            Some(deadline) => self
+                .attempt_timeout
+                .min(deadline.saturating_duration_since(Instant::now())),
+            None => self.attempt_timeout,
+        };
+        let mut request = self.request(call, credential, timeout)?;
+        let info = AttemptInfo {
+            call: &call.info,
+            attempt,
+        };
+        for hook in &self.hooks {
+            hook.before_request(&info, &mut request);
+        }
+        let started = Instant::now();
+        let result = self.send(call, request).await?;
+        let status = match &result {
+            Attempt::Answered(answer) => Some(answer.status.as_u16()),
+            Attempt::Failed {
+                failure: Failure::Status { status, .. },
+                ..
+            } => Some(*status),
+            Attempt::Failed { .. } => None,
+        };
+        let elapsed = started.elapsed();
+        for hook in &self.hooks {
+            hook.after_response(&info, status, elapsed);
+        }
+        #[cfg(feature = "tracing")]
+        tracing::info!(
+            attempt,
+            status,
+            latency_ms = u64::try_from(elapsed.as_millis()).unwrap_or(u64::MAX),
+            "attempt finished"
+        );
+        Ok(result)
+    }
+
+    fn request(
+        &self,
+        call: &Call,
+        credential: Option<&Credential>,
+        timeout: Duration,
+    ) -> Result<reqwest::Request, Error<B>> {
+        let mut builder = self
+            .http
+            .request(call.info.method.clone(), &call.url)
+            .header(reqwest::header::ACCEPT, "application/json");
+        if !call.query.is_empty() {
+            builder = builder.query(&call.query);
+        }
+        for (name, value) in &call.headers {
+            builder = builder.header(*name, value);
+        }
+        if let Some(credential) = credential {
+            builder = builder.header(credential.header.clone(), credential.value.clone());
+        }
+        if let Some(body) = &call.body {
+            builder = builder
+                .header(reqwest::header::CONTENT_TYPE, "application/json")
+                .body(body.clone());
+        }
+        builder
+            .timeout(timeout)
+            .build()
+            .map_err(|source| Error::Transport {
+                operation: call.info.operation,
+                source: source.without_url(),
+            })
+    }
+
+    async fn send(&self, call: &Call, request: reqwest::Request) -> Result<Attempt<B>, Error<B>> {
+        let operation = call.info.operation;
+        let transport = |source: reqwest::Error, failure| Attempt::Failed {
+            failure,
+            retry_after: None,
+            error: Error::Transport { operation, source },
+        };
+        let sent_to = request.url().clone();
+        let mut response = match self.http.execute(request).await {
+            Ok(response) => response,
+            Err(e) if e.is_connect() => return Ok(transport(e, Failure::NotConnected)),
+            Err(e) => return Ok(transport(e, Failure::Interrupted)),
+        };
+        if response.url() != &sent_to {
+            return Err(Error::Config(format!(
+                "{operation}: the HTTP client followed a redirect to `{}`; redirects are \
+                 never followed (build the reqwest::Client with \
+                 `redirect(reqwest::redirect::Policy::none())`)",
+                redact_url(response.url().as_str())
+            )));
+        }
+        let status = response.status();
+        // Taken, not cloned: the body is read next and the response dropped.
+        let headers = std::mem::take(response.headers_mut());
+        // An error answer is kept only as an excerpt: its start is all it needs.
+        let (limit, excerpt) = if status.is_success() {
+            (self.max_answer_size, false)
+        } else {
+            (MAX_BODY_KEPT, true)
+        };
+        let body = match read_body(&mut response, limit, excerpt).await {
+            Ok(Body::Whole(body)) => body,
+            Ok(Body::Cut(start)) if !status.is_success() => start,
+            Ok(Body::Cut(_)) => {
+                return Err(Error::TooLarge {
+                    operation,
+                    status: status.as_u16(),
+                    limit,
+                });
+            }
+            Err(e) => return Ok(transport(e, Failure::Interrupted)),
+        };
+        if status.is_success() {
+            return Ok(Attempt::Answered(RawResponse {
+                status,
+                headers,
+                body,
+            }));
+        }
+        let retry_after = headers
+            .get(reqwest::header::RETRY_AFTER)
+            .and_then(|v| v.to_str().ok())
+            .and_then(|v| parse_retry_after(v, self.timer.now()));
+        Ok(Attempt::Failed {
+            failure: Failure::Status {
+                status: status.as_u16(),
+                has_retry_after: retry_after.is_some(),
+            },
+            retry_after,
+            error: Error::Api(Box::new(ApiError::new(
+                operation,
+                status,
+                headers,
+                retry_after,
+                &body,
+            ))),
+        })
+    }
+}
+
+/// Whether a wait of `wait` from now ends before `deadline`.
+fn ends_before(wait: Duration, deadline: Option<Instant>) -> bool {
+    deadline.is_none_or(|deadline| {
+        Instant::now()
+            .checked_add(wait)
+            .is_some_and(|end| end < deadline)
+    })
+}
+
+/// A body read up to a limit.
+pub(crate) enum Body {
+    /// All of it.
+    Whole(bytes::Bytes),
+    /// The body is longer than the limit; its first `limit` bytes.
+    Cut(bytes::Bytes),
+}
+
+impl Body {
+    /// The body, when it was read whole.
+    pub(crate) fn whole(self) -> Option<bytes::Bytes> {
+        match self {
+            Body::Whole(body) => Some(body),
+            Body::Cut(_) => None,
+        }
+    }
+}
+
+/// Reads at most `limit` bytes of the body. Unless the start is wanted anyway
+/// (`excerpt`), a body whose declared length is over the limit is not read at all.
+pub(crate) async fn read_body(
+    response: &mut reqwest::Response,
+    limit: usize,
+    excerpt: bool,
+) -> Result<Body, reqwest::Error> {
+    let declared = response.content_length();
+    if !excerpt && declared.is_some_and(|length| length > limit as u64) {
+        return Ok(Body::Cut(bytes::Bytes::new()));
+    }
+    let capacity = declared.map_or(0, |length| usize::try_from(length).unwrap_or(limit));
+    let mut body = bytes::BytesMut::with_capacity(capacity.min(limit));
+    while let Some(chunk) = response.chunk().await? {
+        let room = limit - body.len();
+        if chunk.len() > room {
+            body.extend_from_slice(&chunk[..room]);
+            return Ok(Body::Cut(body.freeze()));
+        }
+        body.extend_from_slice(&chunk);
+    }
+    Ok(Body::Whole(body.freeze()))
+}

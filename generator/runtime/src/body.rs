@@ -1,0 +1,238 @@
+//! Bodies: requests written as JSON, answers decoded into the spec's types, and the
+//! tolerant readers generated types use for their fields.
+
+use serde::de::{self, DeserializeOwned, Deserializer, MapAccess, SeqAccess, Visitor};
+use serde::{Deserialize, Serialize};
+
+use super::dispatch::RawResponse;
+use super::error::{Error, RequestError, kept_text};
+
+/// Writes a request body as JSON, once, so that every attempt sends the same bytes.
+pub fn to_json<T: Serialize>(
+    operation: &'static str,
+    body: &T,
+) -> Result<bytes::Bytes, RequestError> {
+    serde_json::to_vec(body)
+        .map(bytes::Bytes::from)
+        .map_err(|e| RequestError::Serialize {
+            operation,
+            message: e.to_string(),
+        })
+}
+
+/// A successful answer: the decoded value with the status and headers it came with.
+#[derive(Debug, Clone)]
+pub struct Response<T> {
+    status: reqwest::StatusCode,
+    headers: reqwest::header::HeaderMap,
+    value: T,
+}
+
+impl<T> Response<T> {
+    /// The HTTP status.
+    pub fn status(&self) -> reqwest::StatusCode {
+        self.status
+    }
+
+    /// The answer's headers.
+    pub fn headers(&self) -> &reqwest::header::HeaderMap {
+        &self.headers
+    }
+
+    /// The decoded body.
+    pub fn value(&self) -> &T {
+        &self.value
+    }
+
+    /// The decoded body, dropping the status and headers.
+    pub fn into_value(self) -> T {
+        self.value
+    }
+}
+
+/// Decodes a successful answer; a failure names the field (a serde path) and keeps
+/// the start of the body. `failure` then says whether the body reports a failure
+/// of its own.
+pub fn decode_answer<T: DeserializeOwned, B>(
+    operation: &'static str,
+    answer: RawResponse,
+    failure: fn(&T) -> Option<String>,
+) -> Result<Response<T>, Error<B>> {
+    let status = answer.status.as_u16();
+    let decode_failure = |path: String, message: String| Error::Decode {
+        operation,
+        status,
+        path,
+        message,
+        body: kept_text(&answer.body),
+    };
+    // Tracking the path costs allocations on every field, so it is done only to
+    // explain a failure.
+    let value: T = match serde_json::from_slice(&answer.body) {
+        Ok(value) => value,
+        Err(_) => {
+            let mut deserializer = serde_json::Deserializer::from_slice(&answer.body);
+            let error = match serde_path_to_error::deserialize::<_, T>(&mut deserializer) {
+                Err(e) => decode_failure(e.path().to_string(), e.inner().to_string()),
+                Ok(_) => match deserializer.end() {
+                    Err(e) => decode_failure(".".to_owned(), e.to_string()),
+                    Ok(()) => decode_failure(".".to_owned(), "the body does not decode".to_owned()),
+                },
+            };
+            return Err(error);
+        }
+    };
+    if let Some(reason) = failure(&value) {
+        return Err(Error::Unsuccessful {
+            operation,
+            status,
+            reason,
+            body: kept_text(&answer.body),
+        });
+    }
+    Ok(Response {
+        status: answer.status,
+        headers: answer.headers,
+        value,
+    })
+}
+
+/// A successful answer whose body the spec does not describe.
+pub fn empty_answer<B>(answer: RawResponse) -> Result<Response<()>, Error<B>> {
+    Ok(Response {
+        status: answer.status,
+        headers: answer.headers,
+        value: (),
+    })
+}
+
+/// For answers that cannot report a failure in their body.
+pub fn never_failed<T>(_: &T) -> Option<String> {
+    None
+}
+
+/// Reads a list that the server may also send as a single item or `null`; the
+/// `deserialize_with` of optional one-or-many fields.
+pub fn option_one_or_many<'de, D, T>(deserializer: D) -> Result<Option<Vec<T>>, D::Error>
+where
+    D: Deserializer<'de>,
+    T: Deserialize<'de>,
+{
+    Option::<OneOrMany<T>>::deserialize(deserializer).map(|found| found.map(|list| list.0))
+}
+
+/// The `deserialize_with` of required one-or-many fields.
+pub fn one_or_many<'de, D, T>(deserializer: D) -> Result<Vec<T>, D::Error>
+where
+    D: Deserializer<'de>,
+    T: Deserialize<'de>,
+{
+    OneOrMany::deserialize(deserializer).map(|list| list.0)
+}
+
+/// Reads an optional nullable field: absent stays `None` (through `default`), `null`
+/// is `Some(None)`.
+pub fn double_option<'de, D, T>(deserializer: D) -> Result<Option<Option<T>>, D::Error>
+where
+    D: Deserializer<'de>,
+    T: Deserialize<'de>,
+{
+    Option::<T>::deserialize(deserializer).map(Some)
+}
+/// A list read from either a JSON array or a single JSON object.
+struct OneOrMany<T>(Vec<T>);
+
+impl<'de, T: Deserialize<'de>> Deserialize<'de> for OneOrMany<T> {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        struct ListOrObject<T>(std::marker::PhantomData<T>);
+
+        impl<'de, T: Deserialize<'de>> Visitor<'de> for ListOrObject<T> {
+            type Value = OneOrMany<T>;
+
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("an array, or a single item")
+            }
+
+            fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Self::Value, A::Error> {
+                let mut items = Vec::with_capacity(seq.size_hint().unwrap_or(0).min(1024));
+                while let Some(item) = seq.next_element()? {
+                    items.push(item);
+                }
+                Ok(OneOrMany(items))
+            }
+
+            fn visit_map<A: MapAccess<'de>>(self, map: A) -> Result<Self::Value, A::Error> {
+                T::deserialize(de::value::MapAccessDeserializer::new(map))
+                    .map(|item| OneOrMany(vec![item]))
+            }
+
+            // A single scalar item stands for a list of one, like a single object.
+            fn visit_str<E: de::Error>(self, value: &str) -> Result<Self::Value, E> {
+                one(de::value::StrDeserializer::new(value))
+            }
+
+            fn visit_string<E: de::Error>(self, value: String) -> Result<Self::Value, E> {
+                one(de::value::StringDeserializer::new(value))
+            }
+
+            fn visit_bool<E: de::Error>(self, value: bool) -> Result<Self::Value, E> {
+                one(de::value::BoolDeserializer::new(value))
+            }
+
+            fn visit_i64<E: de::Error>(self, value: i64) -> Result<Self::Value, E> {
+                one(de::value::I64Deserializer::new(value))
+            }
+
+            fn visit_u64<E: de::Error>(self, value: u64) -> Result<Self::Value, E> {
+                one(de::value::U64Deserializer::new(value))
+            }
+
+            fn visit_f64<E: de::Error>(self, value: f64) -> Result<Self::Value, E> {
+                one(de::value::F64Deserializer::new(value))
+            }
+        }
+
+        fn one<'de, T: Deserialize<'de>, D: Deserializer<'de>>(
+            item: D,
+        ) -> Result<OneOrMany<T>, D::Error> {
+            T::deserialize(item).map(|item| OneOrMany(vec![item]))
+        }
+
+        deserializer.deserialize_any(ListOrObject(std::marker::PhantomData))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[derive(Debug, Deserialize, PartialEq)]
+    struct Holder {
+        #[serde(default, deserialize_with = "option_one_or_many")]
+        items: Option<Vec<u32>>,
+        #[serde(default, deserialize_with = "double_option")]
+        nullable: Option<Option<u32>>,
+    }
+
+    fn read(json: &str) -> Holder {
+        serde_json::from_str(json).unwrap_or(Holder {
+            items: Some(vec![u32::MAX]),
+            nullable: None,
+        })
+    }
+
+    #[test]
+    fn one_or_many_reads_lists_single_items_and_null() {
+        assert_eq!(read(r#"{"items": [1, 2]}"#).items, Some(vec![1, 2]));
+        assert_eq!(read(r#"{"items": 7}"#).items, Some(vec![7]));
+        assert_eq!(read(r#"{"items": null}"#).items, None);
+        assert_eq!(read("{}").items, None);
+    }
+
+    #[test]
+    fn double_option_keeps_absent_apart_from_null() {
+        assert_eq!(read("{}").nullable, None);
+        assert_eq!(read(r#"{"nullable": null}"#).nullable, Some(None));
+        assert_eq!(read(r#"{"nullable": 3}"#).nullable, Some(Some(3)));
+    }
+}
