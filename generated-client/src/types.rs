@@ -470,7 +470,7 @@ impl ProjectGoalsResponse {
     }
 }
 
-/// Result code of an answer; "10000" means success. Samples give a string; errors may give a number. No list of codes is documented.
+/// Result code of an answer; "10000" means success. Samples give a string; errors may give a number. No list of codes is documented. Inferred: a number may also come with a fraction part (`10000.0`), as JSON encoders of some servers write numbers; it is read as the same code.
 #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 #[serde(untagged)]
 pub enum StatusCode {
@@ -478,6 +478,8 @@ pub enum StatusCode {
     String(::std::string::String),
     /// The value as an integer.
     Integer(i64),
+    /// The value as a number.
+    Number(f64),
 }
 
 impl ::std::fmt::Display for StatusCode {
@@ -485,6 +487,7 @@ impl ::std::fmt::Display for StatusCode {
         match self {
             Self::String(value) => ::std::fmt::Display::fmt(value, f),
             Self::Integer(value) => ::std::fmt::Display::fmt(value, f),
+            Self::Number(value) => ::std::fmt::Display::fmt(value, f),
         }
     }
 }

@@ -202,7 +202,10 @@ fn every_generated_file_starts_with_the_marker() {
         );
         // A runtime module names the runtime's file it is, not the spec.
         let origin = if generator::emit::runtime::is_runtime_module(relative) {
-            format!("generator/runtime/{}", relative.replace("src/runtime/", "src/"))
+            format!(
+                "generator/runtime/{}",
+                relative.replace("src/runtime/", "src/")
+            )
         } else {
             workspace::SPEC.to_owned()
         };

@@ -16,19 +16,11 @@ use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
 
-use faults_support::{
-    CLIENT_ID, CLIENT_SECRET, ERROR_BODY, EVENTS_OK, GOALS_OK, ISSUED, Misbehaviour, PORTAL,
-    PROJECT, REFRESH_TOKEN, RawServer, Recorder, Sequence, TOKEN, TestTimer, assert_error_redacted,
-    assert_no_secret, builder_at, client_at, closed_port, form_fields, header_text, json_answer,
-    received,
-};
+use faults_support::*;
 use pagesense_goals::auth::{AccessToken, RefreshTokenSource, TokenSource};
-use pagesense_goals::types::{
-    CreateCustomEventRequest, CreateProjectGoalRequest, CustomEventInput, GoalType,
-    ProjectGoalInput, ProjectGoalUpdate, UpdateProjectGoalRequest,
-};
+use pagesense_goals::types::{ProjectGoalUpdate, UpdateProjectGoalRequest};
 use pagesense_goals::{Client, Error, RetryPolicy};
-use wiremock::matchers::{any, method, path};
+use wiremock::matchers::{method, path};
 use wiremock::{Mock, MockServer, ResponseTemplate};
 
 // ---------------------------------------------------------------------------------
@@ -38,71 +30,6 @@ use wiremock::{Mock, MockServer, ResponseTemplate};
 /// The bound of a test that talks to a raw server: past it, the test fails instead
 /// of hanging.
 const GUARD: Duration = Duration::from_secs(3);
-
-fn secs(n: u64) -> Duration {
-    Duration::from_secs(n)
-}
-
-fn millis(n: u64) -> Duration {
-    Duration::from_millis(n)
-}
-
-fn goal_body() -> CreateProjectGoalRequest {
-    let mut goal = ProjectGoalInput::new(
-        "Engaged Reader".to_owned(),
-        GoalType::TimeSpentGoal,
-        PROJECT.to_owned(),
-    );
-    goal.goal_url = Some("https://example-blog.com/articles/é?x=1#top".to_owned());
-    goal.time_threshold = Some(30);
-    CreateProjectGoalRequest::new(goal)
-}
-
-fn event_body() -> CreateCustomEventRequest {
-    CreateCustomEventRequest::new(CustomEventInput::new(
-        "PremiumSignupCTA".to_owned(),
-        PROJECT.to_owned(),
-    ))
-}
-
-/// A server whose n-th request gets the n-th answer (the last one repeats).
-async fn server_with(answers: Vec<ResponseTemplate>) -> MockServer {
-    let server = MockServer::start().await;
-    Mock::given(any())
-        .respond_with(Sequence::of(answers))
-        .mount(&server)
-        .await;
-    server
-}
-
-/// The status and the `Retry-After` header of an answer.
-fn status_with_retry_after(status: u16, retry_after: &str) -> ResponseTemplate {
-    json_answer(status, ERROR_BODY).insert_header("retry-after", retry_after)
-}
-
-/// The error of `result`, which must be `Error::Api` with `status`; checked for
-/// secrets.
-fn expect_api<T: std::fmt::Debug>(result: Result<T, Error>, status: u16) -> Error {
-    match result {
-        Err(error @ Error::Api(_)) => {
-            assert_eq!(error.status(), Some(status), "status of {error:?}");
-            assert_error_redacted(&error);
-            error
-        }
-        other => panic!("expected Error::Api {status}, got {other:?}"),
-    }
-}
-
-/// The error of `result`, which must be `Error::Transport`; checked for secrets.
-fn expect_transport<T: std::fmt::Debug>(result: Result<T, Error>) -> Error {
-    match result {
-        Err(error @ Error::Transport { .. }) => {
-            assert_error_redacted(&error);
-            error
-        }
-        other => panic!("expected Error::Transport, got {other:?}"),
-    }
-}
 
 /// The (path, message, body) of `result`, which must be `Error::Decode` of a 200
 /// answer to `getProjectGoals`; checked for secrets.
@@ -801,58 +728,6 @@ async fn get_closed_mid_answer_is_retried_then_a_transport_error() {
 // ---------------------------------------------------------------------------------
 // 6. Tokens: the refresh grant, caching, concurrency, 401, custom sources
 // ---------------------------------------------------------------------------------
-
-/// A token endpoint giving out [`ISSUED`] in order, each valid for an hour, after
-/// `delay`.
-async fn token_server(delay: Duration) -> MockServer {
-    let server = MockServer::start().await;
-    let answers = ISSUED
-        .iter()
-        .map(|token| {
-            json_answer(
-                200,
-                &serde_json::json!({
-                    "access_token": token,
-                    "expires_in": 3600,
-                    "api_domain": "https://www.zohoapis.com",
-                    "token_type": "Bearer"
-                })
-                .to_string(),
-            )
-            .set_delay(delay)
-        })
-        .collect();
-    Mock::given(method("POST"))
-        .and(path("/oauth/v2/token"))
-        .respond_with(Sequence::of(answers))
-        .mount(&server)
-        .await;
-    server
-}
-
-/// A client of `api` getting its tokens from `tokens` with the refresh grant.
-fn refreshing_client(api: &str, tokens: &MockServer, timer: &TestTimer) -> Client {
-    Client::builder()
-        .base_url(api)
-        .refresh_token(CLIENT_ID, CLIENT_SECRET, REFRESH_TOKEN)
-        .token_url(format!("{}/oauth/v2/token", tokens.uri()))
-        .timer(timer.clone())
-        .build()
-        .unwrap()
-}
-
-/// The tokens the API received, in order.
-async fn tokens_sent(api: &MockServer) -> Vec<String> {
-    received(api)
-        .await
-        .iter()
-        .map(|r| header_text(r, "authorization"))
-        .collect()
-}
-
-fn authorization(token: &str) -> String {
-    format!("Zoho-oauthtoken {token}")
-}
 
 #[tokio::test]
 async fn a_token_error_with_http_200_is_an_auth_error_and_nothing_reaches_the_api() {

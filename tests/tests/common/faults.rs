@@ -1,6 +1,8 @@
-//! Helpers of the fault-injection suite (`tests/faults.rs`): a test clock that
-//! records the client's waits instead of sleeping, answer sequences for wiremock, a
-//! recording hook, raw TCP servers that misbehave, and the secret-leak check.
+//! Helpers of the fault-injection and adversarial suites (`tests/faults.rs`,
+//! `tests/adversarial.rs`): a test clock that records the client's waits instead of
+//! sleeping, answer sequences for wiremock, a recording hook, raw TCP servers that
+//! misbehave, the secret-leak check, and the clients and answers both suites use.
+#![allow(dead_code)] // Each suite uses part of it.
 //!
 //! The file is included with `#[path]` rather than as `common/mod.rs`, so it does not
 //! claim the `common` module other test files of this package may define.
@@ -14,9 +16,15 @@ use std::time::{Duration, SystemTime};
 
 use pagesense_goals::hooks::{AttemptInfo, Hooks};
 use pagesense_goals::retry::Timer;
-use pagesense_goals::{Client, ClientBuilder, RetryPolicy};
+use pagesense_goals::types::{
+    CreateCustomEventRequest, CreateProjectGoalRequest, CustomEventInput, GoalType,
+    ProjectGoalInput,
+};
+use pagesense_goals::{Client, ClientBuilder, Error, RetryPolicy};
 use tokio::io::{AsyncReadExt, AsyncWriteExt};
 use tokio::net::{TcpListener, TcpStream};
+use wiremock::Mock;
+use wiremock::matchers::{any, method, path};
 use wiremock::{MockServer, Request, Respond, ResponseTemplate};
 
 /// The fixed access token of the test clients. Every secret of this suite holds
@@ -236,6 +244,9 @@ pub enum Misbehaviour {
     CloseMidBody,
     /// Reads the request and closes the connection without a byte of answer.
     CloseWithoutAnswer,
+    /// Answers headers announcing 1000 bytes of body, sends 10, and then nothing
+    /// more while keeping the connection open.
+    StallMidBody,
 }
 
 /// One request a [`RawServer`] read.
@@ -328,6 +339,15 @@ async fn serve(
         Misbehaviour::CloseWithoutAnswer => {
             let _ = stream.shutdown().await;
         }
+        Misbehaviour::StallMidBody => {
+            let head = "HTTP/1.1 200 OK\r\nContent-Type: application/json\r\n\
+                        Content-Length: 1000\r\n\r\n";
+            let _ = stream.write_all(head.as_bytes()).await;
+            let _ = stream.write_all(br#"{"status_"#).await;
+            let _ = stream.flush().await;
+            let mut sink = [0u8; 1024];
+            while matches!(stream.read(&mut sink).await, Ok(n) if n > 0) {}
+        }
     }
 }
 
@@ -398,4 +418,125 @@ pub fn assert_error_redacted(error: &(dyn std::error::Error + 'static)) {
         assert_no_secret("a source of an error", &format!("{inner} / {inner:?}"));
         source = inner.source();
     }
+}
+
+// ---------------------------------------------------------------------------------
+// Shared by the fault and adversarial suites
+// ---------------------------------------------------------------------------------
+
+pub fn secs(n: u64) -> Duration {
+    Duration::from_secs(n)
+}
+
+pub fn millis(n: u64) -> Duration {
+    Duration::from_millis(n)
+}
+
+pub fn goal_body() -> CreateProjectGoalRequest {
+    let mut goal = ProjectGoalInput::new(
+        "Engaged Reader".to_owned(),
+        GoalType::TimeSpentGoal,
+        PROJECT.to_owned(),
+    );
+    goal.goal_url = Some("https://example-blog.com/articles/é?x=1#top".to_owned());
+    goal.time_threshold = Some(30);
+    CreateProjectGoalRequest::new(goal)
+}
+
+pub fn event_body() -> CreateCustomEventRequest {
+    CreateCustomEventRequest::new(CustomEventInput::new(
+        "PremiumSignupCTA".to_owned(),
+        PROJECT.to_owned(),
+    ))
+}
+
+/// A server whose n-th request gets the n-th answer (the last one repeats).
+pub async fn server_with(answers: Vec<ResponseTemplate>) -> MockServer {
+    let server = MockServer::start().await;
+    Mock::given(any())
+        .respond_with(Sequence::of(answers))
+        .mount(&server)
+        .await;
+    server
+}
+
+/// The status and the `Retry-After` header of an answer.
+pub fn status_with_retry_after(status: u16, retry_after: &str) -> ResponseTemplate {
+    json_answer(status, ERROR_BODY).insert_header("retry-after", retry_after)
+}
+
+/// The error of `result`, which must be `Error::Api` with `status`; checked for
+/// secrets.
+pub fn expect_api<T: std::fmt::Debug>(result: Result<T, Error>, status: u16) -> Error {
+    match result {
+        Err(error @ Error::Api(_)) => {
+            assert_eq!(error.status(), Some(status), "status of {error:?}");
+            assert_error_redacted(&error);
+            error
+        }
+        other => panic!("expected Error::Api {status}, got {other:?}"),
+    }
+}
+
+/// The error of `result`, which must be `Error::Transport`; checked for secrets.
+pub fn expect_transport<T: std::fmt::Debug>(result: Result<T, Error>) -> Error {
+    match result {
+        Err(error @ Error::Transport { .. }) => {
+            assert_error_redacted(&error);
+            error
+        }
+        other => panic!("expected Error::Transport, got {other:?}"),
+    }
+}
+
+/// A token endpoint giving out [`ISSUED`] in order, each valid for an hour, after
+/// `delay`.
+pub async fn token_server(delay: Duration) -> MockServer {
+    let server = MockServer::start().await;
+    let answers = ISSUED
+        .iter()
+        .map(|token| {
+            json_answer(
+                200,
+                &serde_json::json!({
+                    "access_token": token,
+                    "expires_in": 3600,
+                    "api_domain": "https://www.zohoapis.com",
+                    "token_type": "Bearer"
+                })
+                .to_string(),
+            )
+            .set_delay(delay)
+        })
+        .collect();
+    Mock::given(method("POST"))
+        .and(path("/oauth/v2/token"))
+        .respond_with(Sequence::of(answers))
+        .mount(&server)
+        .await;
+    server
+}
+
+/// A client of `api` getting its tokens from `tokens` with the refresh grant.
+pub fn refreshing_client(api: &str, tokens: &MockServer, timer: &TestTimer) -> Client {
+    Client::builder()
+        .base_url(api)
+        .refresh_token(CLIENT_ID, CLIENT_SECRET, REFRESH_TOKEN)
+        .token_url(format!("{}/oauth/v2/token", tokens.uri()))
+        .timer(timer.clone())
+        .build()
+        .unwrap()
+}
+
+/// The tokens the API received, in order.
+pub async fn tokens_sent(api: &MockServer) -> Vec<String> {
+    received(api)
+        .await
+        .iter()
+        .map(|r| header_text(r, "authorization"))
+        .collect()
+}
+
+pub fn authorization(token: &str) -> String {
+    format!("Zoho-oauthtoken {token}")
 }
