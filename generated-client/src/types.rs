@@ -470,7 +470,7 @@ impl ProjectGoalsResponse {
     }
 }
 
-/// Result code of an answer; "10000" means success. Samples give a string; errors may give a number. No list of codes is documented. Inferred: a number may also come with a fraction part (`10000.0`), as JSON encoders of some servers write numbers; it is read as the same code.
+/// Result code of an answer; "10000" means success. Samples give a string; errors may give a number. No list of codes is documented. Inferred: a number may also come with a fraction part (`10000.0`), as JSON encoders of some servers write numbers; it is read as the same code. `anyOf`, as an integer is also a number.
 #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 #[serde(untagged)]
 pub enum StatusCode {

@@ -84,14 +84,33 @@ pub fn locate_prism() -> Located {
     }
 }
 
-/// Whether a missing Prism must fail the run: under CI (`CI` set to anything but
-/// empty, `0` or `false`), or when `PRISM_BIN` names a Prism that is not there.
-pub fn prism_required() -> bool {
-    let ci = std::env::var("CI").is_ok_and(|value| {
-        let value = value.trim().to_ascii_lowercase();
-        !value.is_empty() && value != "0" && value != "false"
-    });
-    ci || std::env::var_os("PRISM_BIN").is_some_and(|value| !value.is_empty())
+/// Finds Prism as [`locate_prism`] does; when `PRISM_BIN` is not set and Prism is
+/// not installed yet, installs it with `scripts/prism.sh` first (npm, into
+/// `.tools/prism`). A test that needs Prism never passes without it.
+pub fn locate_or_install_prism() -> Result<PathBuf, String> {
+    let why = match locate_prism() {
+        Located::Found(bin) => return Ok(bin),
+        Located::Missing(why) => why,
+    };
+    if std::env::var_os("PRISM_BIN").is_some_and(|value| !value.is_empty()) {
+        return Err(why);
+    }
+    let script = workspace_root().join("scripts").join("prism.sh");
+    eprintln!(
+        "contract tests: {why}; installing Prism with {}",
+        script.display()
+    );
+    let status = std::process::Command::new("bash")
+        .arg(&script)
+        .status()
+        .map_err(|e| format!("{why}; cannot run {}: {e}", script.display()))?;
+    if !status.success() {
+        return Err(format!("{why}; {} failed ({status})", script.display()));
+    }
+    match locate_prism() {
+        Located::Found(bin) => Ok(bin),
+        Located::Missing(after) => Err(format!("{after}, even after {}", script.display())),
+    }
 }
 
 /// The version of the Prism package `bin` belongs to, read from its `package.json`
