@@ -56,7 +56,7 @@ use std::fmt::Write as _;
 use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
 
-use contract::{Located, Prism, Segment, SpecOperation, equivalent, lock};
+use contract::{Prism, Segment, SpecOperation, equivalent, lock};
 use pagesense_goals::hooks::{AttemptInfo, Hooks};
 use pagesense_goals::reqwest;
 use pagesense_goals::types::{
