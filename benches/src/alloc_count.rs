@@ -8,9 +8,10 @@
 //!
 //! A bench binary installs it with:
 //!
-//! ```ignore
+//! ```
 //! #[global_allocator]
 //! static ALLOC: benches::alloc_count::Counting = benches::alloc_count::Counting;
+//! # fn main() {}
 //! ```
 #![allow(unsafe_code)]
 

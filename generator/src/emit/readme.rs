@@ -144,9 +144,9 @@ fn configuration(out: &mut String, api: &Api, crate_ident: &str) {
          # async fn example() -> Result<(), Error> {{\n{}    .connect_timeout(Duration::from_secs(5))\n    \
          .timeout(Duration::from_secs(20))\n    .user_agent(\"my-app/1.0\")\n    \
          .retry_policy(RetryPolicy::default().with_max_attempts(5))\n    .build()?;\n\n\
-         // A slower call: same connections and settings, a longer timeout.\n\
+         // Calls that may take 120 s in all, token and retries included.\n\
          let patient = client.with_timeout(Duration::from_secs(120));\n\
-         # drop(patient);\n# Ok(())\n# }}\n```\n\n",
+         # drop(patient);\n# Ok(())\n# }}\n```\n\n{LIMITS}",
         if api.server.choice.is_some() {
             " (by its name, or any base URL)"
         } else {
@@ -156,6 +156,28 @@ fn configuration(out: &mut String, api: &Api, crate_ident: &str) {
         builder_start(api)
     );
 }
+
+/// What bounds a call, and what the client never does on its own.
+const LIMITS: &str = "### Time, size and redirects
+
+- **Time.** `ClientBuilder::timeout` bounds each attempt (and each token request);
+  `Client::with_timeout` bounds whole calls: getting a token, every attempt and the waits
+  between them together. A call that reaches its limit ends with `Error::Timeout`; a retry
+  whose wait would end past the limit is not started.
+- **Size.** A success answer is read up to `ClientBuilder::max_answer_size` (16 MiB by
+  default) and no further: a larger one is `Error::TooLarge`, and a declared length over the
+  limit is refused before its body is read. An error answer is read only up to the 64 KiB an
+  error keeps of it. Memory stays bounded whatever the server sends.
+- **Redirects** are never followed: a 3xx answer is an `Error::Api` whose
+  `ApiError::location()` says where it points. Following one could resend a body or a
+  credential to another host, or turn a POST into a GET of a list. A `reqwest::Client` of
+  your own (`ClientBuilder::http_client`) must not follow them either (build it with
+  `redirect(reqwest::redirect::Policy::none())`): an answer that came through a redirect
+  is refused.
+- **Proxies.** The environment's proxy settings (`HTTPS_PROXY`, `NO_PROXY`, …) apply to
+  every host but this machine's: a call to a loopback address never goes through a proxy.
+
+";
 
 fn authentication(out: &mut String, api: &Api, crate_ident: &str) {
     let refresh = api.auth.as_ref().and_then(|a| a.refresh_url.as_ref());
@@ -167,14 +189,32 @@ fn authentication(out: &mut String, api: &Api, crate_ident: &str) {
     if refresh.is_some() {
         out.push_str(
             ", or refreshes tokens itself with the OAuth 2.0 refresh-token grant \
-             (`refresh_token`). The refresh source caches each token until a minute before it \
-             expires; many calls waiting for an expired token cause one refresh; an answer of \
-             the token endpoint holding `error` is an [`Error::Auth`] even with HTTP 200",
+             (`refresh_token`, with `token_url` before or after it). The refresh source caches \
+             each token until a tenth of its lifetime before it expires (at most 60 s before); \
+             however many calls wait for a token, one request goes to the token endpoint, and \
+             they all share its outcome, success or failure (the next call tries again); when \
+             a refresh made early fails, the token still valid is used; a token that cannot be \
+             sent in a header is refused and not cached; token requests never follow redirects; \
+             an answer of the token endpoint holding `error` is an [`Error::Auth`] even with \
+             HTTP 200",
         );
     }
     out.push_str(
         ". On an HTTP 401 the client tells the source, gets a new token and tries once more; a \
          second 401 is returned as [`Error::Api`].\n\n",
+    );
+    let _ = write!(
+        out,
+        "A token source of your own:\n\n```rust\n\
+         use {crate_ident}::auth::{{AccessToken, TokenSource}};\n\
+         use {crate_ident}::AuthError;\n\n\
+         #[derive(Debug)]\nstruct FromEnvironment;\n\n\
+         #[{crate_ident}::async_trait]\nimpl TokenSource for FromEnvironment {{\n    \
+         async fn token(&self) -> Result<AccessToken, AuthError> {{\n        \
+         std::env::var(\"ACCESS_TOKEN\")\n            .map(AccessToken::new)\n            \
+         .map_err(|_| AuthError::new(\"ACCESS_TOKEN is not set\"))\n    }}\n}}\n\n\
+         let builder = {crate_ident}::Client::builder().token_source(FromEnvironment);\n\
+         # drop(builder);\n```\n\n"
     );
     if refresh.is_some() {
         let mut code = imports(api, crate_ident, &[]);
@@ -195,9 +235,12 @@ GET, PUT and DELETE are retried on connection errors and timeouts, and on HTTP 4
 500, 502, 503 and 504. POST is retried only when the server cannot have acted on it: the
 connection was never made, or the answer is 429, or 503 with `Retry-After`; the API has no
 idempotency key, so a POST that may have reached the server is never sent twice. Waits grow
-exponentially with jitter; a `Retry-After` header (seconds or an HTTP date) is followed, up to
-a cap. Every attempt sends the same body. `RetryPolicy` sets the number of attempts, the waits
-and the total wait; `ClientBuilder::timer` replaces the clock and the sleeping in tests.
+exponentially with jitter. A `Retry-After` header (seconds or an HTTP date) is followed when it
+asks for no more than `RetryPolicy::max_retry_after` (30 s by default) and fits in the total
+wait; a longer one is never shortened: the call ends at once with the error, and
+`Error::retry_after()` says how long the server asked to wait. Every attempt sends the same
+body. `RetryPolicy` sets the number of attempts, the waits and the total wait;
+`ClientBuilder::timer` replaces the clock and the sleeping in tests.
 
 ";
 
@@ -205,12 +248,16 @@ fn errors(out: &mut String, api: &Api) {
     out.push_str(
         "## Errors\n\n\
          Every method returns `Result<_, Error>`:\n\n\
-         - `Error::Api`: an error status. It keeps the status, the headers, the body decoded as \
-         the spec's error schema (`ErrorBody`) when it is one, and the raw body.\n\
+         - `Error::Api`: an error status, or a redirect (never followed). It keeps the status, \
+         the headers, the body decoded as the spec's error schema (`ErrorBody`) when it is one, \
+         and the start of the raw body.\n\
          - `Error::Decode`: a success answer that does not match the spec; it names the field \
          (a serde path such as `items[0].id`) and keeps the body.\n\
          - `Error::Unsuccessful`: a success status whose body says the operation failed.\n\
-         - `Error::Transport`: the request did not complete (connection, timeout).\n\
+         - `Error::Transport`: the request did not complete (connection, TLS, an attempt's \
+         timeout); its message shows the whole chain of causes.\n\
+         - `Error::Timeout`: the call's own limit (`Client::with_timeout`) was reached.\n\
+         - `Error::TooLarge`: a success answer over `ClientBuilder::max_answer_size`.\n\
          - `Error::Auth`: no access token could be had.\n\
          - `Error::Invalid`: the body breaks constraints the spec states (each violation \
          with its path); nothing was sent.\n\
@@ -260,9 +307,12 @@ const GUARANTEES: &str = "## What to expect
 ";
 
 const SECRETS: &str =
-    "- **Secrets.** Tokens and client secrets are sent in headers marked sensitive and
-  never appear in `Debug`, `Display`, traces or errors. A base URL with
-  plain `http://` is refused unless it points at a loopback address.
+    "- **Secrets.** Access tokens are sent in a header marked sensitive; a client secret and
+  a refresh token only in the form body of token requests, to the token endpoint. None of
+  them appears in `Debug`, `Display`, traces or errors: URLs in messages lose their user
+  names, passwords and query values, and whatever the token endpoint echoes of a secret is
+  replaced. A base URL or token URL with plain `http://` is refused unless it points at a
+  loopback address.
 ";
 
 #[cfg(test)]

@@ -1,68 +1,23 @@
 //! The `generator` binary as a user runs it: exit codes, what it prints, what it
 //! writes and what it leaves alone.
 //!
-//! # How the binary is found
-//!
-//! `env!("CARGO_BIN_EXE_generator")` exists only for the generator package's own
-//! tests, and `cargo test -p tests` does not build other packages' binaries, so
-//! `<target>/debug/generator` may be missing or stale, and guessing `<target>`
-//! breaks under `CARGO_TARGET_DIR`, `build.target-dir` or `--target`. Running
-//! `cargo run -p generator -- …` for every call would instead serialize the tests
-//! on Cargo's build lock and put Cargo's own messages into stderr.
-//!
-//! So the binary is built once per test process with the `cargo` that runs the
-//! tests (`$CARGO`): `cargo build -p generator --bin generator
-//! --message-format=json`, and the tests run the executable whose path Cargo
-//! reports. Cargo holds its build-directory lock only while compiling: it releases
-//! it before running test binaries, so this nested build does not block under
-//! `cargo test -p tests` (checked: it takes well under a second when the binary is
-//! fresh, and rebuilds it when `generator/src/main.rs` changed). It builds the dev
-//! profile whatever profile the tests use, which is correct, only maybe slower.
+//! The binary is the one Cargo builds for this package's tests
+//! (`CARGO_BIN_EXE_generator`).
+
+// Tests may unwrap and panic, whatever lints the workspace turns on.
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
 use std::ffi::OsStr;
 use std::fs;
 use std::path::{Path, PathBuf};
 use std::process::Command;
-use std::sync::OnceLock;
 use std::time::SystemTime;
 
 use generator::workspace;
 
-/// The path of a freshly built `generator` binary.
+/// The `generator` binary Cargo built for these tests.
 fn generator_bin() -> &'static Path {
-    static BIN: OnceLock<PathBuf> = OnceLock::new();
-    BIN.get_or_init(|| {
-        let cargo = std::env::var_os("CARGO").unwrap_or_else(|| "cargo".into());
-        let root = workspace::root();
-        let output = Command::new(cargo)
-            .arg("build")
-            .arg("--manifest-path")
-            .arg(root.join("Cargo.toml"))
-            .args([
-                "--package",
-                "generator",
-                "--bin",
-                "generator",
-                "--message-format=json",
-            ])
-            .current_dir(&root)
-            .output()
-            .expect("run cargo build -p generator");
-        assert!(
-            output.status.success(),
-            "cargo build -p generator failed:\n{}",
-            String::from_utf8_lossy(&output.stderr)
-        );
-        let stdout = String::from_utf8_lossy(&output.stdout);
-        stdout
-            .lines()
-            .filter_map(|line| serde_json::from_str::<serde_json::Value>(line).ok())
-            .filter(|message| {
-                message["reason"] == "compiler-artifact" && message["target"]["name"] == "generator"
-            })
-            .find_map(|message| message["executable"].as_str().map(PathBuf::from))
-            .unwrap_or_else(|| panic!("cargo reported no generator executable:\n{stdout}"))
-    })
+    Path::new(env!("CARGO_BIN_EXE_generator"))
 }
 
 /// What one run of the binary did.
