@@ -48,8 +48,8 @@
 // Tests may unwrap and panic, whatever lints the workspace turns on.
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
-#[path = "common/contract.rs"]
-mod contract;
+use tests::contract;
+use tests::{PORTAL, PROJECT, TOKEN};
 
 use std::collections::BTreeMap;
 use std::fmt::Write as _;
@@ -85,15 +85,6 @@ const START_TIMEOUT: Duration = Duration::from_secs(60);
 /// How long to wait for Prism's log to catch up.
 const SETTLE_TIMEOUT: Duration = Duration::from_secs(10);
 
-/// The access token (Prism's apiKey scheme accepts any value).
-const TOKEN: &str = "1000.contractT0k3n.c0ffee";
-
-/// The portal every call names, unless it picks a canned answer of the proxy's server.
-const PORTAL: &str = "example-portal";
-
-/// The project of Zoho's create-goal sample.
-const PROJECT: &str = "website-performance-project";
-
 /// The goal of Zoho's samples.
 const GOAL: &str = "time-spent";
 
@@ -113,10 +104,7 @@ const KNOWN_OPERATIONS: [&str; 6] = [
 
 /// The project's samples, shared with the end-to-end suite: what its local test
 /// server answers. Only the samples are used here.
-#[path = "common/e2e.rs"]
-#[allow(dead_code)]
-mod e2e;
-use e2e::samples;
+use tests::e2e::samples;
 
 /// Error answers of the proxy's local server: status, `status_code`, message (as in
 /// `end_to_end.rs`). The codes are made up for the tests: Zoho documents none.
@@ -1131,7 +1119,7 @@ async fn local_server() -> MockServer {
 // ---------------------------------------------------------------------------------
 
 fn write_report(text: &str) {
-    let path = contract::report_path();
+    let path = contract::report_path(std::path::Path::new(env!("CARGO_TARGET_TMPDIR")));
     if let Err(e) = std::fs::write(&path, text) {
         eprintln!("contract: cannot write {}: {e}", path.display());
     }
@@ -1285,7 +1273,7 @@ async fn prism_agrees_with_the_spec_and_the_client() {
         "Prism disagrees with the spec or the client ({} findings):\n{}\n(report: {})",
         findings.len(),
         findings.join("\n"),
-        contract::report_path().display()
+        contract::report_path(std::path::Path::new(env!("CARGO_TARGET_TMPDIR"))).display()
     );
 }
 

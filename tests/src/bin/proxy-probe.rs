@@ -1,5 +1,5 @@
 //! Calls `getProjectGoals` on the base URL given as its argument and says how it
-//! went. `tests/adversarial.rs` runs it with proxy variables in its environment,
+//! went. `tests/tests/client/adversarial.rs` runs it with proxy variables in its environment,
 //! which a test cannot set in its own process without affecting the others.
 
 use std::process::ExitCode;

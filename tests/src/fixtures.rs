@@ -1,12 +1,10 @@
 //! The fixture specs under `tests/fixtures/` and the crates the generator makes from
-//! them, shared by `snapshots.rs` and `compile_fixtures.rs`.
-//!
-//! Included with `#[path = "support/fixtures.rs"] mod fixtures;`; each test file
-//! uses only part of it.
-#![allow(dead_code)]
+//! them, shared by the generator suite's snapshots and builds.
 
 use std::fs;
 use std::path::{Path, PathBuf};
+
+pub use crate::workspace_root;
 
 /// Every fixture, by file stem, in name order. A test checks that this list and the
 /// folder agree, so a new fixture cannot go unsnapshotted or uncompiled.
@@ -28,12 +26,6 @@ pub const FIXTURES: &[&str] = &[
     "server_choice",
     "untagged_scalar",
 ];
-
-/// The workspace root: the parent of the `tests` package.
-pub fn workspace_root() -> PathBuf {
-    let manifest = Path::new(env!("CARGO_MANIFEST_DIR"));
-    manifest.parent().unwrap_or(manifest).to_path_buf()
-}
 
 /// `tests/fixtures/`.
 pub fn fixtures_dir() -> PathBuf {

@@ -2,8 +2,8 @@
 //!
 //! Each fixture is generated in memory with fixed settings (crate `fixture-<name>`,
 //! version `0.1.0`, spec label `tests/fixtures/<name>.yaml`) and every file of the
-//! crate is compared with its snapshot in `tests/tests/snapshots/`, named
-//! `snapshots__<fixture>__<file path with / as __>.snap`.
+//! crate is compared with its snapshot in `tests/tests/generator/snapshots/`, named
+//! `generator__snapshots__<fixture>__<file path with / as __>.snap`.
 //!
 //! Snapshots are only ever blessed on request; this file never writes them. When
 //! output changes, a plain run writes the new output beside the old as `.snap.new`
@@ -11,7 +11,7 @@
 //! change and then either run
 //!
 //! ```text
-//! INSTA_UPDATE=always cargo test -p tests --test snapshots
+//! INSTA_UPDATE=always cargo test -p tests --test generator snapshots::
 //! ```
 //!
 //! or `cargo insta review` (from `cargo install cargo-insta`), and read the diff of
@@ -31,8 +31,7 @@ use std::path::Path;
 
 use generator::emit::runtime::is_runtime_module;
 
-#[path = "support/fixtures.rs"]
-mod fixtures;
+use tests::fixtures;
 
 /// The snapshot name of one generated file.
 fn snapshot_name(fixture: &str, file: &str) -> String {
@@ -67,7 +66,7 @@ fn check_fixture(fixture: &str) {
         failed.is_empty(),
         "{fixture}: the generated files {failed:?} differ from their snapshots (see above); \
          review the `.snap.new` files, then bless them with \
-         `INSTA_UPDATE=always cargo test -p tests --test snapshots` or `cargo insta review`"
+         `INSTA_UPDATE=always cargo test -p tests --test generator snapshots::` or `cargo insta review`"
     );
 }
 
@@ -128,17 +127,17 @@ fn no_stale_snapshots() {
         let output = fixtures::generate(fixture);
         for file in output.files.keys().filter(|f| !is_runtime_module(f)) {
             let name = snapshot_name(fixture, file).replace(['/', '\\'], "__");
-            expected.insert(format!("snapshots__{name}.snap"));
+            expected.insert(format!("generator__snapshots__{name}.snap"));
         }
     }
-    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/snapshots");
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/generator/snapshots");
     let Ok(entries) = fs::read_dir(&dir) else {
         return; // No snapshot yet: the fixture tests report each missing one.
     };
     let stale: Vec<String> = entries
         .map(|entry| entry.expect("a directory entry").file_name())
         .map(|name| name.to_string_lossy().into_owned())
-        .filter(|name| name.starts_with("snapshots__") && name.ends_with(".snap"))
+        .filter(|name| name.starts_with("generator__snapshots__") && name.ends_with(".snap"))
         .filter(|name| !expected.contains(name))
         .collect();
     assert!(

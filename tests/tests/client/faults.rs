@@ -6,20 +6,14 @@
 //! `sleep` records the wait and returns at once, and the tests assert the recorded
 //! waits. The one real wait is the timeout test's 200 ms.
 
-// Tests may unwrap and panic, whatever lints the workspace turns on.
-#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
-
-#[path = "common/faults.rs"]
-mod faults_support;
-
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
 
-use faults_support::*;
 use pagesense_goals::auth::{AccessToken, RefreshTokenSource, TokenSource};
 use pagesense_goals::types::{ProjectGoalUpdate, UpdateProjectGoalRequest};
 use pagesense_goals::{Client, Error, RetryPolicy};
+use tests::faults::*;
 use wiremock::matchers::{method, path};
 use wiremock::{Mock, MockServer, ResponseTemplate};
 
@@ -1226,7 +1220,7 @@ async fn builders_clients_sources_and_tokens_never_show_secrets() {
 
     let token = AccessToken::new(TOKEN);
     show("AccessToken", format!("{token:?}"), format!("{token:#?}"));
-    let expiring = AccessToken::expiring_at(ISSUED[0], faults_support::epoch());
+    let expiring = AccessToken::expiring_at(ISSUED[0], epoch());
     show(
         "AccessToken",
         format!("{expiring:?}"),

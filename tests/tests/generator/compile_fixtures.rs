@@ -29,8 +29,7 @@ use std::path::{Path, PathBuf};
 use std::process::Command;
 use std::time::Instant;
 
-#[path = "support/fixtures.rs"]
-mod fixtures;
+use tests::fixtures;
 
 /// The fixtures generated with the runtime written into them: with auth and
 /// without validation, with both, and with neither.
@@ -64,7 +63,7 @@ fn write_workspace() -> PathBuf {
     }
     fs::create_dir_all(&ws).expect("the scratch workspace can be created");
     let mut manifest = String::from(
-        "# Written by tests/tests/compile_fixtures.rs on every run; do not edit.\n\
+        "# Written by tests/tests/generator/compile_fixtures.rs on every run; do not edit.\n\
          [workspace]\nmembers = [\n",
     );
     for fixture in fixtures::FIXTURES {

@@ -1,8 +1,7 @@
-//! Helpers of the fault-injection and adversarial suites (`tests/faults.rs`,
-//! `tests/adversarial.rs`): a test clock that records the client's waits instead of
-//! sleeping, answer sequences for wiremock, a recording hook, raw TCP servers that
-//! misbehave, the secret-leak check, and the clients and answers both suites use.
-#![allow(dead_code)] // Each suite uses part of it.
+//! Helpers of the fault-injection and adversarial suites: a test clock that records
+//! the client's waits instead of sleeping, answer sequences for wiremock, a
+//! recording hook, raw TCP servers that misbehave, the secret-leak check, and the
+//! clients and answers both suites use.
 //!
 //! The file is included with `#[path]` rather than as `common/mod.rs`, so it does not
 //! claim the `common` module other test files of this package may define.
@@ -14,6 +13,7 @@ use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::{Arc, Mutex};
 use std::time::{Duration, SystemTime};
 
+pub use crate::{AUTHORIZATION, PORTAL, PROJECT, SECRET_MARK, TOKEN};
 use pagesense_goals::hooks::{AttemptInfo, Hooks};
 use pagesense_goals::retry::Timer;
 use pagesense_goals::types::{
@@ -27,9 +27,6 @@ use wiremock::Mock;
 use wiremock::matchers::{any, method, path};
 use wiremock::{MockServer, Request, Respond, ResponseTemplate};
 
-/// The fixed access token of the test clients. Every secret of this suite holds
-/// `F4ult`, so that any leak of any of them shows.
-pub const TOKEN: &str = "at.F4ult-St4tic.5ecret";
 /// The client secret of the refresh-token grant.
 pub const CLIENT_SECRET: &str = "cs.F4ult-Cl1ent.5ecret";
 /// The refresh token of the refresh-token grant.
@@ -42,13 +39,6 @@ pub const ISSUED: [&str; 3] = [
     "at.F4ult-Issued-2.5ecret",
     "at.F4ult-Issued-3.5ecret",
 ];
-/// The piece every secret of the suite holds.
-pub const SECRET_MARK: &str = "F4ult";
-
-/// A portal slug.
-pub const PORTAL: &str = "fault-portal";
-/// A project linkname.
-pub const PROJECT: &str = "fault-project";
 
 /// A successful answer to the goal operations.
 pub const GOALS_OK: &str = r#"{"status_code":"10000","status_string":"All resource were processed successfully.","projectgoals":[{"goal_id":7,"linkname":"time-spent","success":true}]}"#;
@@ -77,6 +67,12 @@ struct ClockState {
 /// moves the clock on by `d`, and returns at once. Clones share one clock.
 #[derive(Debug, Clone)]
 pub struct TestTimer(Arc<ClockState>);
+
+impl Default for TestTimer {
+    fn default() -> Self {
+        Self::new()
+    }
+}
 
 impl TestTimer {
     /// A clock at [`epoch`], with no waits recorded.
@@ -182,7 +178,8 @@ pub fn header_text(request: &Request, name: &str) -> String {
 /// The fields of a form-encoded body, in order.
 pub fn form_fields(body: &[u8]) -> Vec<(String, String)> {
     let text = std::str::from_utf8(body).expect("a form body is text");
-    let url = reqwest::Url::parse(&format!("http://form.invalid/?{text}")).expect("form as query");
+    let url = pagesense_goals::reqwest::Url::parse(&format!("http://form.invalid/?{text}"))
+        .expect("form as query");
     url.query_pairs()
         .map(|(k, v)| (k.into_owned(), v.into_owned()))
         .collect()
@@ -216,10 +213,10 @@ impl Recorder {
 }
 
 impl Hooks for Recorder {
-    fn before_request(&self, _: &AttemptInfo<'_>, request: &mut reqwest::Request) {
+    fn before_request(&self, _: &AttemptInfo<'_>, request: &mut pagesense_goals::reqwest::Request) {
         request.headers_mut().insert(
             "x-fault-hook",
-            reqwest::header::HeaderValue::from_static("on"),
+            pagesense_goals::reqwest::header::HeaderValue::from_static("on"),
         );
     }
 

@@ -1,9 +1,6 @@
 //! Helpers of the contract suite (`tests/contract.rs`): finding Prism, running it as a
 //! child process that is always stopped, reading what its log says about each request,
 //! the operations the spec documents, and the report.
-//!
-//! The file is included with `#[path]` rather than as `common/mod.rs`, so it does not
-//! claim the `common` module other test files of this package may define.
 
 use std::collections::BTreeMap;
 use std::io::{BufRead, BufReader, Read, Write};
@@ -15,6 +12,8 @@ use std::thread::JoinHandle;
 use std::time::{Duration, Instant};
 
 use serde_json::Value;
+
+pub use crate::workspace_root;
 
 /// The Prism version `scripts/prism.sh` installs.
 pub const PRISM_VERSION: &str = "5.14.2";
@@ -37,21 +36,16 @@ pub fn lock<T>(mutex: &Mutex<T>) -> MutexGuard<'_, T> {
     mutex.lock().unwrap_or_else(PoisonError::into_inner)
 }
 
-/// The workspace root: the parent of the `tests` package.
-pub fn workspace_root() -> PathBuf {
-    let manifest = Path::new(env!("CARGO_MANIFEST_DIR"));
-    manifest.parent().unwrap_or(manifest).to_path_buf()
-}
-
 /// `schema/goals.yaml`.
 pub fn spec_path() -> PathBuf {
     workspace_root().join("schema").join("goals.yaml")
 }
 
-/// `target/contract-report.txt` (of the target folder this test was built in).
-pub fn report_path() -> PathBuf {
-    let tmp = Path::new(env!("CARGO_TARGET_TMPDIR"));
-    tmp.parent()
+/// `target/contract-report.txt` of the target folder whose `tmp` folder is
+/// `target_tmp` (the test's `CARGO_TARGET_TMPDIR`).
+pub fn report_path(target_tmp: &Path) -> PathBuf {
+    target_tmp
+        .parent()
         .map_or_else(|| workspace_root().join("target"), Path::to_path_buf)
         .join("contract-report.txt")
 }

@@ -1,15 +1,18 @@
 //! With the `tracing` feature, every call is a span naming the operation, the method
 //! and the path template, and every attempt an event with its number, status and
 //! latency; no secret appears in either.
+//!
+//! A process of its own: `tracing` caches, per call site and for the whole process,
+//! whether any subscriber wants its events, so calls made by other tests before this
+//! one installs its subscriber could hide the events it looks for.
 
 use std::io::Write;
 use std::sync::{Arc, Mutex};
 
 use pagesense_goals::{Client, RetryPolicy};
+use tests::TOKEN;
 use wiremock::matchers::any;
 use wiremock::{Mock, MockServer, ResponseTemplate};
-
-const TOKEN: &str = "1000.tr4c3-s3cr3t";
 
 /// Collects what the subscriber writes.
 #[derive(Clone, Default)]

@@ -1,26 +1,11 @@
-//! Helpers of the end-to-end suite (`tests/end_to_end.rs`): the token, Zoho's
-//! samples, the client under test, the mock server and the requests it received.
-//!
-//! The file is included with `#[path]` rather than as `common/mod.rs`, so it does not
-//! claim the `common` module other test files of this package may define.
+//! Helpers of the end-to-end and contract suites: Zoho's samples, the client under
+//! test, the mock server and the requests it received.
 
+pub use crate::{AUTHORIZATION, PORTAL, PROJECT, SECRET_MARK, TOKEN};
 use pagesense_goals::Client;
 use serde_json::Value;
 use wiremock::matchers::any;
 use wiremock::{Mock, MockServer, Request, ResponseTemplate};
-
-/// The access token every test client sends. Distinctive, so that a leak into a
-/// `Debug` or `Display` text cannot go unnoticed.
-pub const TOKEN: &str = "1000.e2eS3cr3tT0k3n.f00dcafe";
-
-/// The `Authorization` header the server must receive.
-pub const AUTHORIZATION: &str = "Zoho-oauthtoken 1000.e2eS3cr3tT0k3n.f00dcafe";
-
-/// The portal of Zoho's samples (any slug works).
-pub const PORTAL: &str = "example-portal";
-
-/// The project linkname of Zoho's create-goal sample.
-pub const PROJECT: &str = "website-performance-project";
 
 /// The goal linkname of Zoho's samples.
 pub const GOAL: &str = "time-spent";
@@ -32,32 +17,36 @@ pub const EVENT_PROJECT: &str = "saas-growth-project";
 pub mod samples {
     /// Zoho's documented create-goal request body.
     pub const CREATE_GOAL_REQUEST: &str =
-        include_str!("../data/end_to_end/create_goal_request.json");
+        include_str!("../tests/data/end_to_end/create_goal_request.json");
     /// The spec's example answer to a create (the mirror's item fields).
-    pub const CREATE_GOAL_ANSWER: &str = include_str!("../data/end_to_end/create_goal_answer.json");
+    pub const CREATE_GOAL_ANSWER: &str =
+        include_str!("../tests/data/end_to_end/create_goal_answer.json");
     /// The spec's example answer to a get.
-    pub const GET_GOALS_ANSWER: &str = include_str!("../data/end_to_end/get_goals_answer.json");
+    pub const GET_GOALS_ANSWER: &str =
+        include_str!("../tests/data/end_to_end/get_goals_answer.json");
     /// The spec's example update body.
     pub const UPDATE_GOAL_REQUEST: &str =
-        include_str!("../data/end_to_end/update_goal_request.json");
+        include_str!("../tests/data/end_to_end/update_goal_request.json");
     /// The spec's example answer to an update.
-    pub const UPDATE_GOAL_ANSWER: &str = include_str!("../data/end_to_end/update_goal_answer.json");
+    pub const UPDATE_GOAL_ANSWER: &str =
+        include_str!("../tests/data/end_to_end/update_goal_answer.json");
     /// Zoho's delete sample (Zoho's page is cut after `goal_type`; the rest is the
     /// spec's completion).
-    pub const DELETE_GOAL_ANSWER: &str = include_str!("../data/end_to_end/delete_goal_answer.json");
+    pub const DELETE_GOAL_ANSWER: &str =
+        include_str!("../tests/data/end_to_end/delete_goal_answer.json");
     /// Zoho's create-custom-event request body.
     pub const CREATE_CUSTOM_EVENT_REQUEST: &str =
-        include_str!("../data/end_to_end/create_custom_event_request.json");
+        include_str!("../tests/data/end_to_end/create_custom_event_request.json");
     /// Zoho's create-custom-event answer: no envelope fields at all.
     pub const CREATE_CUSTOM_EVENT_ANSWER: &str =
-        include_str!("../data/end_to_end/create_custom_event_answer.json");
+        include_str!("../tests/data/end_to_end/create_custom_event_answer.json");
     /// The spec's example answer to a list of custom events.
     pub const LIST_CUSTOM_EVENTS_ANSWER: &str =
-        include_str!("../data/end_to_end/list_custom_events_answer.json");
+        include_str!("../tests/data/end_to_end/list_custom_events_answer.json");
     /// The overview's form: `projectgoals` is one object, and the time field is
     /// spelled `timeTakenToProcessTheResult` (the overview's missing comma fixed).
     pub const OVERVIEW_SINGLE_GOAL_ANSWER: &str =
-        include_str!("../data/end_to_end/overview_single_goal_answer.json");
+        include_str!("../tests/data/end_to_end/overview_single_goal_answer.json");
 }
 
 /// Parses a sample (or any JSON text) into a `serde_json::Value`.
@@ -179,7 +168,7 @@ pub fn assert_no_body(request: &Request) {
 
 /// Asserts that `text` does not show the token, nor a large piece of it.
 pub fn assert_no_token(what: &str, text: &str) {
-    for piece in [TOKEN, "e2eS3cr3tT0k3n", "f00dcafe"] {
+    for piece in [TOKEN, SECRET_MARK] {
         assert!(
             !text.contains(piece),
             "{what} shows the token (`{piece}`): {text}"

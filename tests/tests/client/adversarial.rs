@@ -5,18 +5,12 @@
 //!
 //! Every server is on 127.0.0.1 and started by the test.
 
-// Tests may unwrap and panic, whatever lints the workspace turns on.
-#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
-
-#[path = "common/faults.rs"]
-mod faults_support;
-
 use std::time::Duration;
 
-use faults_support::*;
 use pagesense_goals::auth::RefreshTokenSource;
 use pagesense_goals::{Client, Error, RetryPolicy};
 use serde_json::json;
+use tests::faults::*;
 use wiremock::matchers::{any, method, path};
 use wiremock::{Mock, MockServer, ResponseTemplate};
 

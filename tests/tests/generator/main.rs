@@ -1,0 +1,12 @@
+//! The generator against the repository's specs: the checked-in client, the
+//! fixtures, the broken-spec corpus and generated inputs.
+
+// Tests may unwrap and panic, whatever lints the workspace turns on.
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
+
+mod broken_specs;
+mod compile_fixtures;
+mod diagnostics;
+mod drift;
+mod fuzz;
+mod snapshots;
