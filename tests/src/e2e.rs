@@ -3,6 +3,9 @@
 
 pub use crate::{AUTHORIZATION, PORTAL, PROJECT, SECRET_MARK, TOKEN};
 use pagesense_goals::Client;
+use pagesense_goals::types::{
+    CreateProjectGoalRequest, GoalType, ProjectGoalInput, UrlMatchType, UrlRule,
+};
 use serde_json::Value;
 use wiremock::matchers::any;
 use wiremock::{Mock, MockServer, Request, ResponseTemplate};
@@ -174,4 +177,22 @@ pub fn assert_no_token(what: &str, text: &str) {
             "{what} shows the token (`{piece}`): {text}"
         );
     }
+}
+
+/// Zoho's documented create-goal example, built from the typed structs.
+pub fn zoho_sample_goal() -> CreateProjectGoalRequest {
+    let mut goal = ProjectGoalInput::new(
+        "Engaged Reader".to_owned(),
+        GoalType::TimeSpentGoal,
+        PROJECT.to_owned(),
+    );
+    goal.goal_url = Some("https://example-blog.com/articles/performance-optimization".to_owned());
+    goal.include_urls = Some(Vec::new());
+    goal.exclude_urls = Some(Vec::new());
+    goal.url = Some(vec![UrlRule {
+        match_type: Some(UrlMatchType::SimpleMatch),
+        ..UrlRule::default()
+    }]);
+    goal.time_threshold = Some(30);
+    CreateProjectGoalRequest::new(goal)
 }

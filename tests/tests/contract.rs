@@ -61,8 +61,8 @@ use pagesense_goals::hooks::{AttemptInfo, Hooks};
 use pagesense_goals::reqwest;
 use pagesense_goals::types::{
     CreateCustomEventRequest, CreateProjectGoalRequest, CustomEventInput, CustomEventsResponse,
-    GoalType, ProjectGoalInput, ProjectGoalUpdate, ProjectGoalsResponse, UpdateProjectGoalRequest,
-    UrlMatchType, UrlRule,
+    GoalType, ProjectGoalUpdate, ProjectGoalsResponse, UpdateProjectGoalRequest, UrlMatchType,
+    UrlRule,
 };
 use pagesense_goals::{Client, Error, Response, RetryPolicy};
 use serde_json::{Value, json};
@@ -369,19 +369,8 @@ fn decode_as(operation: &str, body: &str) -> Result<(Value, usize, Option<String
 }
 
 fn goal_input(input: Input, enums: &Enums) -> CreateProjectGoalRequest {
-    let mut goal = ProjectGoalInput::new(
-        "Engaged Reader".to_owned(),
-        GoalType::TimeSpentGoal,
-        PROJECT.to_owned(),
-    );
-    goal.goal_url = Some("https://example-blog.com/articles/performance-optimization".to_owned());
-    goal.include_urls = Some(Vec::new());
-    goal.exclude_urls = Some(Vec::new());
-    goal.url = Some(vec![UrlRule {
-        match_type: Some(UrlMatchType::SimpleMatch),
-        ..UrlRule::default()
-    }]);
-    goal.time_threshold = Some(30);
+    let mut request = tests::e2e::zoho_sample_goal();
+    let goal = &mut request.projectgoal;
     match input {
         Input::Sample => {}
         Input::Full(n) => {
@@ -393,7 +382,7 @@ fn goal_input(input: Input, enums: &Enums) -> CreateProjectGoalRequest {
         }
         Input::UnknownGoalType => goal.goal_type = GoalType::from_value(11),
     }
-    CreateProjectGoalRequest::new(goal)
+    request
 }
 
 fn goal_update(input: Input, enums: &Enums) -> UpdateProjectGoalRequest {

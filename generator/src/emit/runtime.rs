@@ -40,58 +40,32 @@ fn always(_: &Api) -> bool {
     true
 }
 
+/// A runtime module that every crate needs, or one that `needed` says of.
+macro_rules! module {
+    ($name:literal) => {
+        module!($name, always)
+    };
+    ($name:literal, $needed:expr) => {
+        Module {
+            name: $name,
+            source: include_str!(concat!("../../runtime/src/", $name, ".rs")),
+            needed: $needed,
+        }
+    };
+}
+
 /// Every runtime module, in name order.
 const MODULES: &[Module] = &[
-    Module {
-        name: "auth",
-        source: include_str!("../../runtime/src/auth.rs"),
-        needed: |api| api.auth.is_some(),
-    },
-    Module {
-        name: "body",
-        source: include_str!("../../runtime/src/body.rs"),
-        needed: always,
-    },
-    Module {
-        name: "dispatch",
-        source: include_str!("../../runtime/src/dispatch.rs"),
-        needed: always,
-    },
-    Module {
-        name: "endpoint",
-        source: include_str!("../../runtime/src/endpoint.rs"),
-        needed: always,
-    },
-    Module {
-        name: "error",
-        source: include_str!("../../runtime/src/error.rs"),
-        needed: always,
-    },
-    Module {
-        name: "hooks",
-        source: include_str!("../../runtime/src/hooks.rs"),
-        needed: always,
-    },
-    Module {
-        name: "options",
-        source: include_str!("../../runtime/src/options.rs"),
-        needed: always,
-    },
-    Module {
-        name: "retry",
-        source: include_str!("../../runtime/src/retry.rs"),
-        needed: always,
-    },
-    Module {
-        name: "secret",
-        source: include_str!("../../runtime/src/secret.rs"),
-        needed: always,
-    },
-    Module {
-        name: "validate",
-        source: include_str!("../../runtime/src/validate.rs"),
-        needed: super::structs::has_constraints,
-    },
+    module!("auth", |api| api.auth.is_some()),
+    module!("body"),
+    module!("dispatch"),
+    module!("endpoint"),
+    module!("error"),
+    module!("hooks"),
+    module!("options"),
+    module!("retry"),
+    module!("secret"),
+    module!("validate", super::structs::has_constraints),
 ];
 
 /// The runtime modules `api` needs: `(path in the crate, contents)`, each the

@@ -11,6 +11,7 @@ use e2e::{
     AUTHORIZATION, EVENT_PROJECT, GOAL, PORTAL, PROJECT, TOKEN, assert_auth_and_accept,
     assert_json_body, assert_no_body, assert_no_token, assert_nothing_sent, assert_target,
     client_at, client_for, json, json_answer, only_request, received, samples, server_answering,
+    zoho_sample_goal,
 };
 use pagesense_goals::types::{
     CreateCustomEventRequest, CreateProjectGoalRequest, CustomEvent, CustomEventInput,
@@ -25,24 +26,6 @@ use wiremock::{Mock, MockServer};
 // ---------------------------------------------------------------------------------
 // Shared values and helpers
 // ---------------------------------------------------------------------------------
-
-/// Zoho's documented create-goal example, built from the typed structs.
-fn zoho_sample_goal() -> CreateProjectGoalRequest {
-    let mut goal = ProjectGoalInput::new(
-        "Engaged Reader".to_owned(),
-        GoalType::TimeSpentGoal,
-        PROJECT.to_owned(),
-    );
-    goal.goal_url = Some("https://example-blog.com/articles/performance-optimization".to_owned());
-    goal.include_urls = Some(Vec::new());
-    goal.exclude_urls = Some(Vec::new());
-    goal.url = Some(vec![UrlRule {
-        match_type: Some(UrlMatchType::SimpleMatch),
-        ..UrlRule::default()
-    }]);
-    goal.time_threshold = Some(30);
-    CreateProjectGoalRequest::new(goal)
-}
 
 /// The spec's example update (rename, raise the threshold), built from the typed structs.
 fn sample_update() -> UpdateProjectGoalRequest {
