@@ -40,6 +40,7 @@ cargo build --release -p generator -p benches --bin generator --bin make-spec
 part generation cargo bench -p benches --bench generation
 part generation_memory cargo bench -p benches --bench generation_memory
 part client_overhead cargo bench -p benches --bench client_overhead
+part answer_size cargo bench -p benches --bench answer_size
 part peers benches/run-peers.sh
 python3 benches/summarize.py >"$RESULTS/summary.md"
 echo "summary: $RESULTS/summary.md"
