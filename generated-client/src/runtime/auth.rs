@@ -381,32 +381,35 @@ impl Refresher {
                     .to_owned(),
             ));
         }
-        Ok(self.cache_entry(value, answer.expires_in.as_ref().and_then(seconds)))
+        let lifetime = answer.expires_in.as_ref().and_then(seconds);
+        Ok(cache_entry(value, lifetime, self.timer.now()))
     }
+}
 
-    /// The token with its expiry and the moment it is refreshed; a lifetime too long
-    /// for the clock means no known expiry.
-    fn cache_entry(&self, value: String, lifetime: Option<Duration>) -> Cached {
-        let now = self.timer.now();
-        let expiry = lifetime.and_then(|lifetime| {
-            let margin = (lifetime / 10).min(MAX_REFRESH_MARGIN);
-            Some((
-                now.checked_add(lifetime)?,
-                now.checked_add(lifetime - margin)?,
-            ))
-        });
-        match expiry {
-            Some((expires_at, refresh_after)) => Cached {
-                token: AccessToken::expiring_at(value, expires_at),
-                refresh_after,
-            },
-            None => Cached {
-                token: AccessToken::new(value),
-                refresh_after: far_future(now),
-            },
-        }
+/// The token got at `now` with its expiry and the moment it is refreshed: a tenth
+/// of its lifetime before it expires, at most [`MAX_REFRESH_MARGIN`] before. A
+/// lifetime too long for the clock means no known expiry.
+fn cache_entry(value: String, lifetime: Option<Duration>, now: SystemTime) -> Cached {
+    let expiry = lifetime.and_then(|lifetime| {
+        let margin = (lifetime / 10).min(MAX_REFRESH_MARGIN);
+        Some((
+            now.checked_add(lifetime)?,
+            now.checked_add(lifetime - margin)?,
+        ))
+    });
+    match expiry {
+        Some((expires_at, refresh_after)) => Cached {
+            token: AccessToken::expiring_at(value, expires_at),
+            refresh_after,
+        },
+        None => Cached {
+            token: AccessToken::new(value),
+            refresh_after: far_future(now),
+        },
     }
+}
 
+impl Refresher {
     /// An error that never repeats a secret the endpoint may have echoed.
     fn failed(&self, status: Option<u16>, error: Option<String>, description: String) -> AuthError {
         let secrets = [self.client_secret.expose(), self.refresh_token.expose()];
@@ -628,5 +631,69 @@ impl TokenSettings {
             }
         };
         Ok(Arc::new(TokenAuthenticator { scheme, source }))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn at(seconds: u64) -> SystemTime {
+        SystemTime::UNIX_EPOCH + Duration::from_secs(seconds)
+    }
+
+    #[test]
+    fn a_token_is_refreshed_a_tenth_of_its_lifetime_early_at_most_a_minute() {
+        let now = at(1_000);
+        let hour = cache_entry("t".into(), Some(Duration::from_secs(3_600)), now);
+        assert_eq!(hour.refresh_after, at(1_000 + 3_600 - 60));
+        assert_eq!(hour.token.expires_at(), Some(at(1_000 + 3_600)));
+        let minute = cache_entry("t".into(), Some(Duration::from_secs(60)), now);
+        assert_eq!(minute.refresh_after, at(1_000 + 54));
+        let unknown = cache_entry("t".into(), None, now);
+        assert_eq!(unknown.token.expires_at(), None);
+        assert!(unknown.refresh_after > at(1_000 + 50 * 365 * 24 * 3_600));
+    }
+
+    #[test]
+    fn a_lifetime_too_long_for_the_clock_is_no_expiry() {
+        let entry = cache_entry("t".into(), Some(Duration::MAX), SystemTime::now());
+        assert_eq!(entry.token.expires_at(), None);
+    }
+
+    #[test]
+    fn expires_in_is_read_tolerantly() {
+        let read = |value: serde_json::Value| seconds(&value);
+        assert_eq!(
+            read(serde_json::json!(3600)),
+            Some(Duration::from_secs(3_600))
+        );
+        assert_eq!(read(serde_json::json!("90")), Some(Duration::from_secs(90)));
+        assert_eq!(
+            read(serde_json::json!(1.5)),
+            Some(Duration::from_millis(1_500))
+        );
+        assert_eq!(read(serde_json::json!(-5)), Some(Duration::ZERO));
+        assert_eq!(read(serde_json::json!(1e300)), Some(Duration::MAX));
+        assert!(read(serde_json::json!(u64::MAX)).is_some_and(|d| d.as_secs() > 1 << 60));
+        assert_eq!(read(serde_json::json!(null)), None);
+        assert_eq!(read(serde_json::json!("soon")), None);
+    }
+
+    #[test]
+    fn a_token_that_cannot_be_sent_gives_no_credential() {
+        let scheme = TokenScheme {
+            header: HeaderName::from_static("authorization"),
+            prefix: Some("Bearer"),
+        };
+        for bad in ["", "  ", "a\r\nb", "nul\0"] {
+            assert!(
+                scheme.credential(&AccessToken::new(bad)).is_none(),
+                "{bad:?}"
+            );
+        }
+        let credential = scheme.credential(&AccessToken::new("abc"));
+        let value = credential.map(|c| (c.value.is_sensitive(), c.value.as_bytes().to_vec()));
+        assert_eq!(value, Some((true, b"Bearer abc".to_vec())));
     }
 }

@@ -32,18 +32,34 @@ pub enum RuntimeSource {
 struct Module {
     name: &'static str,
     source: &'static str,
-    /// Whether a crate needs it.
-    needed: fn(&Api) -> bool,
+    needed: Need,
 }
 
-fn always(_: &Api) -> bool {
-    true
+/// Which crates need a module.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Need {
+    /// Every crate.
+    Always,
+    /// Crates whose spec has a security scheme.
+    Auth,
+    /// Crates whose spec states constraints to check before sending.
+    Constraints,
+}
+
+impl Need {
+    fn holds(self, api: &Api) -> bool {
+        match self {
+            Need::Always => true,
+            Need::Auth => api.auth.is_some(),
+            Need::Constraints => super::structs::has_constraints(api),
+        }
+    }
 }
 
 /// A runtime module that every crate needs, or one that `needed` says of.
 macro_rules! module {
     ($name:literal) => {
-        module!($name, always)
+        module!($name, Need::Always)
     };
     ($name:literal, $needed:expr) => {
         Module {
@@ -56,7 +72,7 @@ macro_rules! module {
 
 /// Every runtime module, in name order.
 const MODULES: &[Module] = &[
-    module!("auth", |api| api.auth.is_some()),
+    module!("auth", Need::Auth),
     module!("body"),
     module!("dispatch"),
     module!("endpoint"),
@@ -65,7 +81,7 @@ const MODULES: &[Module] = &[
     module!("options"),
     module!("retry"),
     module!("secret"),
-    module!("validate", super::structs::has_constraints),
+    module!("validate", Need::Constraints),
 ];
 
 /// The runtime modules `api` needs: `(path in the crate, contents)`, each the
@@ -73,7 +89,7 @@ const MODULES: &[Module] = &[
 pub fn inline_files(api: &Api) -> Vec<(String, String)> {
     MODULES
         .iter()
-        .filter(|m| (m.needed)(api))
+        .filter(|m| m.needed.holds(api))
         .map(|m| {
             let header = format!(
                 "// @generated: generator/runtime/src/{}.rs, the generator's client runtime, \
@@ -100,7 +116,7 @@ pub fn module_source(name: &str) -> Option<&'static str> {
 
 /// `src/runtime/mod.rs`: the modules written.
 pub fn mod_file(api: &Api) -> TokenStream {
-    let modules = MODULES.iter().filter(|m| (m.needed)(api)).map(|m| {
+    let modules = MODULES.iter().filter(|m| m.needed.holds(api)).map(|m| {
         let name = super::tokens::ident(m.name);
         quote! { pub mod #name; }
     });
@@ -122,5 +138,95 @@ pub fn lib_item(source: &RuntimeSource) -> TokenStream {
         RuntimeSource::Crate { .. } => quote! {
             use client_runtime as runtime;
         },
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use std::collections::{BTreeMap, BTreeSet};
+
+    use super::*;
+
+    /// The sibling modules each runtime module names (`super::name`).
+    fn dependencies() -> BTreeMap<&'static str, BTreeSet<String>> {
+        let names: BTreeSet<&str> = MODULES.iter().map(|m| m.name).collect();
+        MODULES
+            .iter()
+            .map(|m| {
+                let used = m
+                    .source
+                    .split("super::")
+                    .skip(1)
+                    .filter_map(|rest| {
+                        let name: String = rest
+                            .chars()
+                            .take_while(|c| c.is_ascii_alphanumeric() || *c == '_')
+                            .collect();
+                        names.contains(name.as_str()).then_some(name)
+                    })
+                    .filter(|name| name != m.name)
+                    .collect();
+                (m.name, used)
+            })
+            .collect()
+    }
+
+    #[test]
+    fn the_modules_depend_on_each_other_in_one_direction() {
+        let mut left = dependencies();
+        // Take away, again and again, the modules that need none of those left.
+        while !left.is_empty() {
+            let free: Vec<&str> = left
+                .iter()
+                .filter(|(_, used)| used.iter().all(|u| !left.contains_key(u.as_str())))
+                .map(|(name, _)| *name)
+                .collect();
+            assert!(!free.is_empty(), "an import cycle among {left:?}");
+            for name in free {
+                left.remove(name);
+            }
+        }
+    }
+
+    #[test]
+    fn a_module_every_crate_gets_needs_only_modules_every_crate_gets() {
+        let always_included: BTreeSet<&str> = MODULES
+            .iter()
+            .filter(|m| m.needed == Need::Always)
+            .map(|m| m.name)
+            .collect();
+        for (name, used) in dependencies() {
+            if always_included.contains(name) {
+                for dependency in used {
+                    assert!(
+                        always_included.contains(dependency.as_str()),
+                        "{name} needs {dependency}, which a crate may not get"
+                    );
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn every_file_of_the_runtime_crate_is_a_module_written_out() {
+        let folder = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("runtime/src");
+        let mut files: Vec<String> = std::fs::read_dir(&folder)
+            .into_iter()
+            .flatten()
+            .flatten()
+            .filter_map(|entry| entry.file_name().into_string().ok())
+            .filter(|name| name != "lib.rs")
+            .collect();
+        files.sort();
+        let modules: Vec<String> = MODULES.iter().map(|m| format!("{}.rs", m.name)).collect();
+        assert_eq!(files, modules);
+        let lib = std::fs::read_to_string(folder.join("lib.rs")).unwrap_or_default();
+        for module in MODULES {
+            assert!(
+                lib.contains(&format!("pub mod {};", module.name)),
+                "lib.rs does not declare {}",
+                module.name
+            );
+        }
     }
 }

@@ -172,3 +172,23 @@ fn runtime_modules_are_the_runtime_crates_files_byte_for_byte() {
         "only {compared} modules compared"
     );
 }
+
+/// A spec without a security scheme gets no credential code at all; one with a
+/// scheme gets the runtime's `auth` module.
+#[test]
+fn only_a_spec_with_a_security_scheme_gets_auth_code() {
+    let without = fixtures::generate("no_auth_no_body");
+    assert!(!without.files.contains_key("src/runtime/auth.rs"));
+    for (file, contents) in &without.files {
+        for word in [
+            "TokenSource",
+            "RefreshTokenSource",
+            "runtime::auth",
+            "fn access_token",
+        ] {
+            assert!(!contents.contains(word), "{file} holds `{word}`");
+        }
+    }
+    let with = fixtures::generate("api_key_auth");
+    assert!(with.files.contains_key("src/runtime/auth.rs"));
+}
