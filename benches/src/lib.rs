@@ -11,7 +11,8 @@ use std::path::PathBuf;
 
 /// The workspace root (the parent of this crate's folder).
 pub fn workspace_root() -> PathBuf {
-    generator::workspace::root()
+    let manifest = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
+    manifest.parent().unwrap_or(manifest).to_path_buf()
 }
 
 /// Where the benches write their JSON results: `target/bench-results/` under the

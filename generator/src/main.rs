@@ -49,7 +49,13 @@ fn main() -> ExitCode {
 }
 
 fn run(args: &Args) -> Result<ExitCode, String> {
-    let root = workspace::root();
+    let here = std::env::current_dir().map_err(|e| format!("cannot read the current folder: {e}"))?;
+    // The workspace is needed only for a default path, and for naming the spec
+    // relative to it.
+    let root = match (&args.spec, &args.out) {
+        (Some(_), Some(_)) => workspace::find_root(&here).unwrap_or_else(|_| here.clone()),
+        _ => workspace::find_root(&here)?,
+    };
     let spec = args
         .spec
         .clone()

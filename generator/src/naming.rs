@@ -16,6 +16,12 @@ const KEYWORDS: &[&str] = &[
     "typeof", "union", "unsafe", "unsized", "use", "virtual", "where", "while", "yield",
 ];
 
+/// The names a generated method gives its own variables; a parameter never takes
+/// one (a query parameter called `url` becomes `url_2`).
+pub const METHOD_LOCALS: &[&str] = &[
+    "answer", "body", "call", "item", "joined", "pairs", "self", "url", "value",
+];
+
 /// Keywords that cannot be raw identifiers (`r#self` is not allowed).
 const NOT_RAW: &[&str] = &["self", "Self", "super", "crate", "_"];
 

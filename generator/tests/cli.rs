@@ -15,6 +15,12 @@ use std::time::SystemTime;
 
 use generator::workspace;
 
+/// This checkout's workspace: the parent of the generator package.
+fn workspace_root() -> PathBuf {
+    let manifest = Path::new(env!("CARGO_MANIFEST_DIR"));
+    manifest.parent().unwrap_or(manifest).to_path_buf()
+}
+
 /// The `generator` binary Cargo built for these tests.
 fn generator_bin() -> &'static Path {
     Path::new(env!("CARGO_BIN_EXE_generator"))
@@ -56,16 +62,16 @@ fn run_in<S: AsRef<OsStr>>(cwd: &Path, args: &[S]) -> Run {
 
 /// Runs the binary with `args` in the workspace root.
 fn run<S: AsRef<OsStr>>(args: &[S]) -> Run {
-    run_in(&workspace::root(), args)
+    run_in(&workspace_root(), args)
 }
 
 fn checked_in_crate() -> PathBuf {
-    workspace::root().join(workspace::OUT)
+    workspace_root().join(workspace::OUT)
 }
 
 /// How many files the generator makes of the workspace's spec.
 fn generated_file_count() -> usize {
-    let spec = workspace::root().join(workspace::SPEC);
+    let spec = workspace_root().join(workspace::SPEC);
     let text = fs::read_to_string(&spec).expect("read schema/goals.yaml");
     generator::generate(
         &text,
@@ -209,14 +215,13 @@ fn check_passes_on_the_clean_tree() {
 }
 
 #[test]
-fn defaults_do_not_depend_on_the_current_directory() {
-    // With no arguments the binary finds the workspace on its own.
-    let elsewhere = tempfile::tempdir().expect("make a temporary folder");
-    let run = run_in(elsewhere.path(), &["--check"]);
+fn defaults_do_not_depend_on_the_folder_of_the_workspace_it_runs_in() {
+    // With no arguments the binary finds the workspace above the current folder.
+    let run = run_in(&workspace_root().join("generator").join("src"), &["--check"]);
     assert_eq!(run.code, Some(0), "{run:#?}");
     // The workspace spec named by a relative path from another folder still gives
     // the checked-in crate: same crate name, same label in the headers.
-    let schema_dir = workspace::root().join("schema");
+    let schema_dir = workspace_root().join("schema");
     let run = run_in(
         &schema_dir,
         &[
@@ -596,4 +601,40 @@ fn unreadable_or_unparsable_specs_exit_2_without_panicking() {
         assert!(run.stderr.contains("error[E0"), "{name}: {}", run.stderr);
     }
     assert!(!out.exists(), "a broken spec wrote files");
+}
+
+/// The workspace is found from the current folder when the binary runs, never from
+/// where it was built: another checkout that runs this binary (a shared target
+/// folder, a git worktree) gets its own spec read and its own crate written.
+#[test]
+fn the_workspace_is_the_one_the_binary_runs_in() {
+    let other = tempfile::tempdir().expect("make a temporary folder");
+    fs::write(
+        other.path().join("Cargo.toml"),
+        "[workspace]\nmembers = []\n",
+    )
+    .expect("write Cargo.toml");
+    fs::create_dir_all(other.path().join("schema/nested")).expect("make schema/");
+    fs::write(other.path().join(workspace::SPEC), OTHER_SPEC).expect("write the spec");
+
+    let run = run_in(&other.path().join("schema/nested"), &[] as &[&str]);
+
+    assert_eq!(run.code, Some(0), "{run:#?}");
+    let written = other.path().join(workspace::OUT).join("src/lib.rs");
+    let text = fs::read_to_string(&written).expect("the other checkout's crate is written");
+    assert!(text.contains("@generated from schema/goals.yaml"), "{text}");
+    let client = fs::read_to_string(other.path().join(workspace::OUT).join("src/client.rs"))
+        .expect("client.rs written");
+    assert!(client.contains("get_widget"), "the other checkout's spec was read");
+    let here = fs::read_to_string(checked_in_crate().join("src/client.rs")).expect("read");
+    assert!(!here.contains("get_widget"), "this checkout was written");
+}
+
+/// Outside any workspace, the defaults cannot be known: a clear error, exit 2.
+#[test]
+fn outside_a_workspace_the_defaults_are_refused_with_a_hint() {
+    let nowhere = tempfile::tempdir().expect("make a temporary folder");
+    let run = run_in(nowhere.path(), &[] as &[&str]);
+    assert_eq!(run.code, Some(2), "{run:#?}");
+    assert!(run.stderr.contains("--spec and --out"), "{}", run.stderr);
 }

@@ -41,6 +41,9 @@ fn place(text: &str, diagnostics: &mut [Diagnostic]) {
 /// Parses `text` as an OpenAPI 3.0 document: the YAML is read once, then checked for
 /// its version, then deserialized into `openapiv3`'s types.
 pub fn load(text: &str) -> Result<LoadedSpec, Vec<Diagnostic>> {
+    // A UTF-8 byte-order mark is not part of the document: left in, YAML reads it as
+    // content and every line:column of the source map is lost.
+    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
     let fail = |mut problems: Vec<Diagnostic>| {
         place(text, &mut problems);
         Err(problems)

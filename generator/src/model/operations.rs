@@ -196,7 +196,7 @@ impl<'a, 's> OperationLowering<'a, 's> {
                 }
             }
         }
-        let mut scope = Scope::with_reserved(&["body", "self"]);
+        let mut scope = Scope::with_reserved(naming::METHOD_LOCALS);
         let mut params: Vec<Param> = chosen
             .values()
             .filter_map(|(param, at)| self.parameter(param, type_hint, at, &mut scope))

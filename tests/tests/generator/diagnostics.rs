@@ -1104,3 +1104,25 @@ paths:
     let still = generator::generate(&broken, "skip.yaml", &settings);
     assert!(still.is_err(), "a duplicate operationId must still fail");
 }
+
+/// A UTF-8 byte-order mark before the document is not content: the file loads and
+/// every diagnostic keeps its line and column.
+#[test]
+fn a_byte_order_mark_keeps_lines_and_columns() {
+    let with_mark = format!("\u{feff}{THREE_PROBLEMS}");
+    let plain = problems(THREE_PROBLEMS);
+    let marked = problems(&with_mark);
+    let places = |d: &Diagnostics| -> Vec<Option<(usize, usize)>> {
+        d.items
+            .iter()
+            .map(|item| item.location.map(|l| (l.line, l.column)))
+            .collect()
+    };
+    assert_eq!(places(&marked), places(&plain), "{marked}");
+    assert!(places(&marked).iter().all(Option::is_some), "{marked}");
+    assert!(
+        generator::generate(&format!("\u{feff}{VALID}"), FILE, &workspace::default_settings())
+            .is_ok(),
+        "a valid spec with a byte-order mark is accepted"
+    );
+}

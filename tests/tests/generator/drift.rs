@@ -15,11 +15,11 @@ use generator::{Output, workspace};
 const DIFF_LINES: usize = 80;
 
 fn spec_path() -> PathBuf {
-    workspace::root().join(workspace::SPEC)
+    tests::workspace_root().join(workspace::SPEC)
 }
 
 fn out_path() -> PathBuf {
-    workspace::root().join(workspace::OUT)
+    tests::workspace_root().join(workspace::OUT)
 }
 
 /// What `cargo run -p generator` generates, with the file name `main.rs` passes.
@@ -150,7 +150,7 @@ fn generation_is_deterministic() {
         differing_files(&first, &renamed)
     );
     // Nothing of this machine leaks into the files.
-    let root = workspace::root().display().to_string();
+    let root = tests::workspace_root().display().to_string();
     for (relative, contents) in &first.files {
         assert!(
             !contents.contains(&root),
