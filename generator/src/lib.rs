@@ -23,7 +23,7 @@ pub mod workspace;
 
 pub use diagnostics::{Diagnostic, Diagnostics, Location};
 pub use emit::RuntimeSource;
-pub use output::{FileChange, Output};
+pub use output::{FileChange, OperationCount, Output};
 
 /// What to generate, besides the spec.
 #[derive(Debug, Clone)]
@@ -35,10 +35,10 @@ pub struct Settings {
     /// The spec's path as it should appear in the files' headers, relative to the
     /// generated crate where possible, so output does not depend on where it was made.
     pub spec_label: String,
-    /// Skip operations that use features outside the supported subset (multipart
-    /// bodies, cookie parameters, callbacks, …), with a warning each, instead of
-    /// failing.
-    pub skip_unsupported: bool,
+    /// Every warning is an error, for specs that must be clean (such as this
+    /// workspace's). Otherwise an operation that uses a feature the generator cannot
+    /// express yet is skipped with a warning that names it and says why.
+    pub strict: bool,
     /// Whether the runtime is written into the crate or depended on.
     pub runtime: RuntimeSource,
 }
@@ -53,16 +53,32 @@ pub fn generate(
 ) -> Result<Output, Diagnostics> {
     let fail = |items| Diagnostics::sorted(file_name, items);
     let loaded = load::load(spec_text).map_err(fail)?;
-    let lowered = model::lower_with(&loaded, settings.skip_unsupported).map_err(|mut items| {
+    let lowered = model::lower_with(&loaded, !settings.strict).map_err(|mut items| {
         loaded.place(&mut items);
         fail(items)
     })?;
-    let mut output = emit::crate_files(&lowered.api, settings).map_err(|item| fail(vec![item]))?;
     let mut warnings = lowered.warnings;
+    loaded.place(&mut warnings);
+    if settings.strict && !warnings.is_empty() {
+        return Err(fail(warnings));
+    }
+    let mut output = emit::crate_files(&lowered.api, settings).map_err(|item| fail(vec![item]))?;
+    output.operations = OperationCount {
+        generated: lowered.api.operations.len(),
+        in_spec: operations_in(&loaded.api),
+    };
     if !warnings.is_empty() {
-        // Only a spec that had operations skipped names its file in the output.
-        loaded.place(&mut warnings);
         output.warnings = Diagnostics::sorted(file_name, warnings);
     }
     Ok(output)
+}
+
+/// How many operations the spec describes: every method of every path item.
+fn operations_in(api: &openapiv3::OpenAPI) -> usize {
+    api.paths
+        .paths
+        .values()
+        .filter_map(openapiv3::ReferenceOr::as_item)
+        .map(|item| item.iter().count())
+        .sum()
 }

@@ -27,10 +27,11 @@ struct Args {
     /// Write nothing; exit 1 with a diff when the crate differs from what the spec gives.
     #[arg(long)]
     check: bool,
-    /// Skip operations that use features outside the supported subset, with a
-    /// warning for each, instead of failing.
+    /// Treat every warning as an error: for specs that must be clean. Without it, an
+    /// operation that uses a feature the generator cannot express yet is skipped
+    /// with a warning naming the place and the reason.
     #[arg(long)]
-    skip_unsupported: bool,
+    strict: bool,
     /// Depend on the runtime crate at DIR (a path as the generated manifest should
     /// give it) instead of writing the runtime's modules into the crate.
     #[arg(long, value_name = "DIR")]
@@ -49,7 +50,8 @@ fn main() -> ExitCode {
 }
 
 fn run(args: &Args) -> Result<ExitCode, String> {
-    let here = std::env::current_dir().map_err(|e| format!("cannot read the current folder: {e}"))?;
+    let here =
+        std::env::current_dir().map_err(|e| format!("cannot read the current folder: {e}"))?;
     // The workspace is needed only for a default path, and for naming the spec
     // relative to it.
     let root = match (&args.spec, &args.out) {
@@ -72,6 +74,7 @@ fn run(args: &Args) -> Result<ExitCode, String> {
     if !output.warnings.items.is_empty() {
         eprintln!("{}", output.warnings.render("warning"));
     }
+    eprintln!("{}", output.summary());
     if args.check {
         return check(&output, &out);
     }
@@ -111,7 +114,7 @@ fn settings_for(args: &Args, root: &Path, spec: &Path) -> Settings {
         crate_name,
         crate_version: args.crate_version.clone(),
         spec_label,
-        skip_unsupported: args.skip_unsupported,
+        strict: args.strict,
         runtime: match &args.runtime_crate {
             Some(path) => RuntimeSource::Crate { path: path.clone() },
             None => RuntimeSource::Inline,

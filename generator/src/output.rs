@@ -16,8 +16,57 @@ pub const GENERATED_MARKER: &str = "@generated";
 pub struct Output {
     /// Path (with `/`) → contents.
     pub files: BTreeMap<String, String>,
-    /// Operations skipped (with `Settings::skip_unsupported`), and why.
+    /// What the generator chose or skipped, and why.
     pub warnings: crate::Diagnostics,
+    /// How many of the spec's operations the crate has.
+    pub operations: OperationCount,
+}
+
+/// How many of the spec's operations a generated crate has.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct OperationCount {
+    /// Operations with a method in the crate.
+    pub generated: usize,
+    /// Operations the spec describes.
+    pub in_spec: usize,
+}
+
+impl Output {
+    /// The run's summary line: `generated 187 of 193 operations; 6 skipped (E0307 ×4,
+    /// E0309 ×2)`, counting the codes of the warnings that skipped an operation.
+    pub fn summary(&self) -> String {
+        let OperationCount { generated, in_spec } = self.operations;
+        let mut line = format!(
+            "generated {generated} of {in_spec} operation{}",
+            plural(in_spec)
+        );
+        let mut skips: BTreeMap<&str, usize> = BTreeMap::new();
+        for warning in &self.warnings.items {
+            if warning.message.starts_with("operation `") {
+                *skips.entry(warning.code).or_default() += 1;
+            }
+        }
+        if in_spec > generated {
+            let codes: Vec<String> = skips
+                .iter()
+                .map(|(code, n)| format!("{code} ×{n}"))
+                .collect();
+            line.push_str(&format!(
+                "; {} skipped ({})",
+                in_spec - generated,
+                codes.join(", ")
+            ));
+        }
+        let others = self.warnings.items.len() - skips.values().sum::<usize>();
+        if others > 0 {
+            line.push_str(&format!("; {others} other warning{}", plural(others)));
+        }
+        line
+    }
+}
+
+fn plural(count: usize) -> &'static str {
+    if count == 1 { "" } else { "s" }
 }
 
 /// What writing did to one file.

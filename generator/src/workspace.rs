@@ -47,7 +47,7 @@ pub fn default_settings() -> Settings {
         crate_name: CRATE_NAME.to_owned(),
         crate_version: CRATE_VERSION.to_owned(),
         spec_label: SPEC.to_owned(),
-        skip_unsupported: false,
+        strict: false,
         runtime: crate::RuntimeSource::Inline,
     }
 }

@@ -217,7 +217,10 @@ fn check_passes_on_the_clean_tree() {
 #[test]
 fn defaults_do_not_depend_on_the_folder_of_the_workspace_it_runs_in() {
     // With no arguments the binary finds the workspace above the current folder.
-    let run = run_in(&workspace_root().join("generator").join("src"), &["--check"]);
+    let run = run_in(
+        &workspace_root().join("generator").join("src"),
+        &["--check"],
+    );
     assert_eq!(run.code, Some(0), "{run:#?}");
     // The workspace spec named by a relative path from another folder still gives
     // the checked-in crate: same crate name, same label in the headers.
@@ -625,7 +628,10 @@ fn the_workspace_is_the_one_the_binary_runs_in() {
     assert!(text.contains("@generated from schema/goals.yaml"), "{text}");
     let client = fs::read_to_string(other.path().join(workspace::OUT).join("src/client.rs"))
         .expect("client.rs written");
-    assert!(client.contains("get_widget"), "the other checkout's spec was read");
+    assert!(
+        client.contains("get_widget"),
+        "the other checkout's spec was read"
+    );
     let here = fs::read_to_string(checked_in_crate().join("src/client.rs")).expect("read");
     assert!(!here.contains("get_widget"), "this checkout was written");
 }

@@ -6,6 +6,7 @@ use proc_macro2::TokenStream;
 use quote::quote;
 
 use super::operations::operation_method;
+use super::prose::code_span;
 use super::server_choice::{choice_method_name, server_choice};
 use super::tokens::{doc_attrs, ident, type_tokens};
 use std::collections::BTreeSet;
@@ -48,10 +49,13 @@ pub fn client_file(api: &Api) -> TokenStream {
 }
 
 fn client_struct(api: &Api) -> TokenStream {
-    let new = api.auth.as_ref().map(|auth| {
+    // Without a default server, `new` could only fail: the builder is the way.
+    let default_url = api.server.default_url.as_ref();
+    let new = api.auth.as_ref().zip(default_url).map(|(auth, default_url)| {
         let doc = format!(
-            " A client for the default server (`{}`) that sends `access_token` in the `{}` header.",
-            api.server.default_url, auth.header
+            " A client for the default server ({}) that sends `access_token` in the {} header.",
+            code_span(default_url),
+            code_span(&auth.header)
         );
         quote! {
             #[doc = #doc]
@@ -133,10 +137,10 @@ fn builder(api: &Api) -> TokenStream {
     });
     let default_base = match choice {
         Some(_) => quote! { ::std::option::Option::Some(self.server.base_url()) },
-        None => {
-            let url = &api.server.default_url;
-            quote! { ::std::option::Option::Some(#url) }
-        }
+        None => match &api.server.default_url {
+            Some(url) => quote! { ::std::option::Option::Some(#url) },
+            None => quote! { ::std::option::Option::None },
+        },
     };
     let token_methods = api.auth.as_ref().map(|auth| token_methods(api, auth));
     let tokens_field = api.auth.as_ref().map(|_| {
@@ -282,17 +286,27 @@ fn authenticator(api: &Api, auth: &Auth) -> TokenStream {
 
 fn token_methods(api: &Api, auth: &Auth) -> TokenStream {
     let sent_as = match &auth.prefix {
-        Some(p) => format!(" It is sent as `{}: {p} <token>`.", auth.header),
-        None => format!(" It is sent as `{}: <token>`.", auth.header),
+        Some(p) => format!(
+            " It is sent as {}.",
+            code_span(&format!("{}: {p} <token>", auth.header))
+        ),
+        None => format!(
+            " It is sent as {}.",
+            code_span(&format!("{}: <token>", auth.header))
+        ),
     };
     let scheme_docs = doc_attrs(&auth.docs, "");
     let refresh = auth.refresh_url.as_ref().map(|url| {
         let from = match &api.server.choice {
             Some(c) if url.contains("{accounts_server}") => format!(
-                " The endpoint is `{url}`, `{{accounts_server}}` being the chosen `{}`'s; [`Self::token_url`] sets another.",
+                " The endpoint is {}, `{{accounts_server}}` being the chosen `{}`'s; [`Self::token_url`] sets another.",
+                code_span(url),
                 c.type_name
             ),
-            _ => format!(" The endpoint is `{url}`; [`Self::token_url`] sets another."),
+            _ => format!(
+                " The endpoint is {}; [`Self::token_url`] sets another.",
+                code_span(url)
+            ),
         };
         quote! {
             /// Gets access tokens with the OAuth 2.0 refresh-token grant, caching each

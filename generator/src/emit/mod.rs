@@ -9,6 +9,7 @@
 mod client;
 mod manifest;
 mod operations;
+mod prose;
 mod readme;
 pub mod runtime;
 mod server_choice;

@@ -6,7 +6,8 @@ use std::collections::BTreeSet;
 use proc_macro2::TokenStream;
 use quote::{format_ident, quote};
 
-use super::tokens::{escape_doc, ident, raw_doc_attrs, type_tokens, unraw};
+use super::prose::{code_span, sanitize_inline, sanitize_lines};
+use super::tokens::{ident, raw_doc_attrs, type_tokens, unraw};
 use crate::model::{Operation, Param, ParamLocation, PathPart, TypeRef};
 
 /// More arguments than this and clippy asks for a struct; the spec decides.
@@ -233,7 +234,8 @@ fn push_pairs(param: &Param, value: TokenStream) -> TokenStream {
 }
 
 /// The spec's summary and description, then the call it makes, its arguments and
-/// its errors.
+/// its errors. An argument's description is folded into its list line, where a
+/// code block in it becomes a code span ([`sanitize_inline`]).
 fn method_docs(op: &Operation, with_response: bool) -> TokenStream {
     let mut lines: Vec<String> = if with_response {
         vec![format!(
@@ -241,16 +243,15 @@ fn method_docs(op: &Operation, with_response: bool) -> TokenStream {
             op.fn_name
         )]
     } else {
-        op.docs.iter().map(|l| escape_doc(l)).collect()
+        sanitize_lines(&op.docs)
     };
     if !lines.is_empty() {
         lines.push(String::new());
     }
     lines.push(format!(
-        "`{} {}` (operation `{}`).",
-        op.method.as_str(),
-        op.path_template,
-        op.id
+        "{} (operation {}).",
+        code_span(&format!("{} {}", op.method.as_str(), op.path_template)),
+        code_span(&op.id)
     ));
     if !with_response && (!op.params.is_empty() || op.body.is_some()) {
         lines.push(String::new());
@@ -261,20 +262,20 @@ fn method_docs(op: &Operation, with_response: bool) -> TokenStream {
                 ParamLocation::Query => "query",
                 ParamLocation::Header => "header",
             };
-            let text = escape_doc(&param.docs.join(" "));
+            let text = sanitize_inline(&param.docs);
             let text = if text.is_empty() {
                 "(no description in the spec)".to_owned()
             } else {
                 text
             };
             lines.push(format!(
-                "- `{}` ({place} `{}`): {text}",
+                "- `{}` ({place} {}): {text}",
                 unraw(&param.rust_name),
-                param.wire_name
+                code_span(&param.wire_name)
             ));
         }
         if let Some(body) = &op.body {
-            let text = escape_doc(&body.docs.join(" "));
+            let text = sanitize_inline(&body.docs);
             let text = if text.is_empty() {
                 "the JSON request body.".to_owned()
             } else {

@@ -3,19 +3,22 @@
 
 use std::fmt::Write;
 
+use super::prose::{code_span, sanitize_inline, sanitize_lines};
 use super::server_choice::choice_method_name;
 use crate::Settings;
 use crate::model::{Api, Operation, ServerChoice, ServerOption, TypeRef};
 
-/// The README text, after the header.
+/// The README text, after the header. The spec's text in it (title, version,
+/// description) goes through [`super::prose`]; the examples are the generator's own.
 pub fn readme(api: &Api, settings: &Settings) -> String {
     let crate_ident = settings.crate_name.replace('-', "_");
     let mut out = format!(
         "# `{}`: a typed Rust client for {}\n\n",
-        settings.crate_name, api.title
+        settings.crate_name,
+        sanitize_inline(std::slice::from_ref(&api.title))
     );
-    for line in &api.docs {
-        out.push_str(line);
+    for line in sanitize_lines(&api.docs) {
+        out.push_str(&line);
         out.push('\n');
     }
     let _ = write!(
@@ -23,7 +26,7 @@ pub fn readme(api: &Api, settings: &Settings) -> String {
         "\nThis crate is generated from `{}` (API version {}). Do not edit it: change the spec \
          and regenerate.\n\n## Usage\n\n```rust,no_run\n{}```\n\n",
         settings.spec_label,
-        api.version,
+        sanitize_inline(std::slice::from_ref(&api.version)),
         example(api, &crate_ident)
     );
     operations_table(&mut out, api);
@@ -44,6 +47,10 @@ pub fn readme(api: &Api, settings: &Settings) -> String {
 /// The builder's first lines: the server choice and a token, when the spec has them.
 fn builder_start(api: &Api) -> String {
     let mut code = String::from("let client = Client::builder()\n");
+    if api.server.default_url.is_none() {
+        // The spec names no absolute server: the builder needs one.
+        code.push_str("    .base_url(\"https://api.example.com\")\n");
+    }
     if let Some(c) = &api.server.choice {
         let option = c
             .options
@@ -122,14 +129,22 @@ fn operations_table(out: &mut String, api: &Api) {
         let method = op.fn_name.trim_start_matches("r#");
         let _ = writeln!(
             out,
-            "| `{}` | `{} {}` | [`Client::{method}`](Client::{}) |",
-            op.id,
-            op.method.as_str(),
-            op.path_template,
+            "| {} | {} | [`Client::{method}`](Client::{}) |",
+            table_cell(&code_span(&op.id)),
+            table_cell(&code_span(&format!(
+                "{} {}",
+                op.method.as_str(),
+                op.path_template
+            ))),
             op.fn_name
         );
     }
     out.push('\n');
+}
+
+/// `text` in a table cell: a `|`, even in a code span, would end the cell.
+fn table_cell(text: &str) -> String {
+    text.replace('|', "\\|")
 }
 
 fn configuration(out: &mut String, api: &Api, crate_ident: &str) {

@@ -3,7 +3,8 @@
 use proc_macro2::TokenStream;
 use quote::quote;
 
-use super::tokens::{doc_attrs, ident};
+use super::prose::{code_span, sanitize_lines};
+use super::tokens::{doc_attrs, ident, raw_doc_attrs};
 use crate::model::ServerChoice;
 use crate::naming;
 
@@ -40,11 +41,13 @@ pub fn server_choice(choice: &ServerChoice) -> TokenStream {
         &format!("The servers the spec offers, by `{}`.", choice.type_name),
     );
     let variants: Vec<_> = choice.options.iter().map(|o| ident(&o.rust_name)).collect();
+    // The option's description (`x-enum-descriptions`), then its URL; made safe
+    // apart, so that a code block the spec leaves open ends before the URL.
     let variant_docs = choice.options.iter().map(|o| {
-        let mut docs = o.docs.clone();
-        docs.push(String::new());
-        docs.push(format!("`{}`", o.url));
-        doc_attrs(&docs, "")
+        let mut lines = sanitize_lines(&o.docs);
+        lines.push(String::new());
+        lines.push(code_span(&o.url));
+        raw_doc_attrs(&lines)
     });
     let default_attr =
         (0..variants.len()).map(|i| (i == choice.default).then(|| quote! { #[default] }));

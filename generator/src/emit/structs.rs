@@ -6,7 +6,8 @@ use std::collections::BTreeSet;
 use proc_macro2::TokenStream;
 use quote::{format_ident, quote};
 
-use super::tokens::{doc_attrs, ident, type_tokens, unraw};
+use super::prose::{code_span, sanitize_lines};
+use super::tokens::{doc_attrs, ident, raw_doc_attrs, type_tokens, unraw};
 use crate::model::{Constraints, Envelope, Field, StructDef, TypeDef, TypeRef};
 
 /// Whether any type has a constraint to check, so the crate needs the runtime's
@@ -90,8 +91,19 @@ pub fn struct_def(def: &StructDef, validating: &BTreeSet<String>) -> TokenStream
     }
 }
 
+/// The property's description, then the generator's facts about it; each is made
+/// safe on its own, so that a code block the spec leaves open ends before the facts.
+fn field_docs(field: &Field) -> TokenStream {
+    let mut lines = sanitize_lines(&field.docs);
+    lines.extend(sanitize_lines(&field.facts));
+    if lines.is_empty() {
+        lines.push(format!("The {} property.", code_span(&field.wire_name)));
+    }
+    raw_doc_attrs(&lines)
+}
+
 fn field(field: &Field) -> TokenStream {
-    let docs = doc_attrs(&field.docs, &format!("The `{}` property.", field.wire_name));
+    let docs = field_docs(field);
     let name = ident(&field.rust_name);
     let rename = (unraw(&field.rust_name) != field.wire_name).then(|| {
         let wire = &field.wire_name;

@@ -3,6 +3,7 @@
 use proc_macro2::{Ident, Span, TokenStream};
 use quote::quote;
 
+use super::prose;
 use crate::model::{Docs, TypeRef};
 
 /// An identifier from a name the naming module made (raw where it says `r#`).
@@ -13,25 +14,20 @@ pub fn ident(name: &str) -> Ident {
     }
 }
 
-/// `#[doc]` attributes for the spec's `docs`, or for `fallback` when it gave none.
+/// `#[doc]` attributes for the spec's `docs`, made safe for rustdoc (no doctest,
+/// no HTML, no broken link: see [`prose`]), or for `fallback` when it gave none.
 pub fn doc_attrs(docs: &Docs, fallback: &str) -> TokenStream {
     if docs.is_empty() {
         return raw_doc_attrs(&[fallback.to_owned()]);
     }
-    let escaped: Vec<String> = docs.iter().map(|line| escape_doc(line)).collect();
-    raw_doc_attrs(&escaped)
+    raw_doc_attrs(&prose::sanitize_lines(docs))
 }
 
 /// `#[doc]` attributes for lines the generator wrote, which may hold doc links.
+/// Spec text goes in only through [`prose`].
 pub fn raw_doc_attrs(lines: &[String]) -> TokenStream {
     let lines = lines.iter().map(|line| format!(" {line}"));
     quote! { #( #[doc = #lines] )* }
-}
-
-/// Doc text is Markdown to rustdoc; spec text is Markdown too, but bare brackets
-/// (`[1..10]`) read as broken intra-doc links, so they are escaped.
-pub fn escape_doc(line: &str) -> String {
-    line.replace('[', "\\[").replace(']', "\\]")
 }
 
 /// The Rust type of a model type, with every path absolute, so a spec type named

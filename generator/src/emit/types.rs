@@ -5,6 +5,7 @@ use std::collections::BTreeSet;
 use proc_macro2::TokenStream;
 use quote::quote;
 
+use super::prose::code_span;
 use super::tokens::{doc_attrs, ident, type_tokens};
 use crate::model::{AliasDef, EnumDef, TaggedDef, TypeDef, TypeRef, UntaggedDef};
 
@@ -69,11 +70,12 @@ fn enum_def<V>(
     let docs = doc_attrs(&def.docs, &format!("The `{}` schema.", def.name));
     let name = ident(&def.name);
     let variants: Vec<_> = def.variants.iter().map(|v| ident(&v.rust_name)).collect();
+    // Labels and values are the spec's strings: quoted so they cannot be Markdown.
     let variant_docs = def.variants.iter().zip(values).map(|(v, value)| {
         format!(
-            " `{}` (`{}`).",
-            v.label,
-            value.to_string().trim_matches('"')
+            " {} ({}).",
+            code_span(&v.label),
+            code_span(value.to_string().trim_matches('"'))
         )
     });
     let copy_derive = copy.then(|| quote! { Copy, });
@@ -190,7 +192,9 @@ fn tagged(def: &TaggedDef) -> TokenStream {
     let variants: Vec<_> = def.variants.iter().map(|(v, _, _)| ident(v)).collect();
     let tags: Vec<&String> = def.variants.iter().map(|(_, tag, _)| tag).collect();
     let types = def.variants.iter().map(|(_, _, ty)| type_tokens(ty));
-    let variant_docs = tags.iter().map(|tag| format!(" `{property}: {tag}`."));
+    let variant_docs = tags
+        .iter()
+        .map(|tag| format!(" {}.", code_span(&format!("{property}: {tag}"))));
     quote! {
         #docs
         #[derive(Debug, Clone, PartialEq)]

@@ -9,7 +9,7 @@ use super::{Api, TypeRef, doc_lines};
 use crate::diagnostics::Diagnostic;
 use crate::load::LoadedSpec;
 
-/// A lowered spec, and the operations skipped with `skip_unsupported`.
+/// A lowered spec, and the warnings: what was chosen or skipped, and why.
 #[derive(Debug, Clone)]
 pub struct Lowered {
     /// The model.
@@ -23,12 +23,14 @@ pub fn lower(spec: &LoadedSpec) -> Result<Api, Vec<Diagnostic>> {
     lower_with(spec, false).map(|lowered| lowered.api)
 }
 
-/// As [`lower`]; with `skip_unsupported`, an operation whose only problems are
-/// features outside the supported subset is skipped with warnings instead.
+/// As [`lower`]; with `skip_unsupported` (all but `--strict`), an operation whose
+/// only problems are features outside the supported subset is skipped with
+/// warnings instead.
 pub fn lower_with(spec: &LoadedSpec, skip_unsupported: bool) -> Result<Lowered, Vec<Diagnostic>> {
     let api = &spec.api;
     let mut problems = Vec::new();
-    let server = lower_server(api, &mut problems);
+    let mut warnings = Vec::new();
+    let server = lower_server(api, &mut problems, &mut warnings);
     let auth = lower_auth(api, &mut problems);
     let empty = IndexMap::new();
     let schemas = api.components.as_ref().map_or(&empty, |c| &c.schemas);
@@ -41,9 +43,10 @@ pub fn lower_with(spec: &LoadedSpec, skip_unsupported: bool) -> Result<Lowered, 
         operations,
         error_types,
         problems: op_problems,
-        warnings,
+        warnings: skipped,
         ..
     } = lowering;
+    warnings.extend(skipped);
     problems.extend(op_problems);
     problems.extend(std::mem::take(&mut types.problems));
     let envelopes = std::mem::take(&mut types.envelopes);

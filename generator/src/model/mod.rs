@@ -58,8 +58,9 @@ impl Api {
 /// The API's base URL.
 #[derive(Debug, Clone)]
 pub struct Server {
-    /// The URL with every variable at its default.
-    pub default_url: String,
+    /// The URL with every variable at its default; `None` when the spec gives no
+    /// absolute one, and the client's builder needs a base URL.
+    pub default_url: Option<String>,
     /// `servers[0].description`.
     pub docs: Docs,
     /// The variable offering a choice of hosts, when there is exactly one with an `enum`.
@@ -183,8 +184,12 @@ pub struct Field {
     pub boxed: bool,
     /// What the value must satisfy, checked before a request is sent.
     pub constraints: Constraints,
-    /// Doc lines.
+    /// Doc lines: the spec's title and description.
     pub docs: Docs,
+    /// Doc lines the generator adds (format, default, read- or write-only), after a
+    /// blank line; kept apart from `docs` so that an unclosed code block there
+    /// cannot take them in.
+    pub facts: Docs,
 }
 
 impl Field {

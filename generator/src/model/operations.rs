@@ -13,9 +13,10 @@ use super::{Body, Method, Operation, Param, ParamLocation, PathPart, TypeRef, do
 use crate::diagnostics::{Diagnostic, escape_token};
 use crate::naming::{self, Scope};
 
-/// Codes of features outside the subset, which `--skip-unsupported` turns into
-/// warnings that skip the operation.
-pub const SKIPPABLE: &[&str] = &["E0301", "E0305", "E0306", "E0307", "E0309", "E0310"];
+/// Codes of features the generator cannot yet express in an operation: outside
+/// `--strict`, an operation with one is skipped with a warning that says why, never
+/// generated without the part it cannot send or read.
+pub const SKIPPABLE: &[&str] = &["E0301", "E0305", "E0306", "E0307", "E0308"];
 
 /// How deep a chain of `$ref` to `$ref` may go before it counts as a loop.
 const MAX_REF_DEPTH: usize = 16;
@@ -30,7 +31,8 @@ pub(super) struct OperationLowering<'a, 's> {
     /// Every error answer's body type, with the pointer of the answer.
     pub error_types: Vec<(TypeRef, String)>,
     pub problems: Vec<Diagnostic>,
-    /// Turn problems of unsupported features into warnings that skip the operation.
+    /// Skip an operation whose problems are all features outside the subset, with
+    /// warnings, instead of failing (everything but `--strict`).
     pub skip_unsupported: bool,
     /// What was skipped, and why.
     pub warnings: Vec<Diagnostic>,
@@ -90,16 +92,18 @@ impl<'a, 's> OperationLowering<'a, 's> {
             };
             match method {
                 Some(method) => self.lower_operation(path, method, item, operation, &op_ptr),
-                None => self.problems.push(
-                    Diagnostic::new(
+                None => {
+                    let problem = Diagnostic::new(
                         "E0301",
                         op_ptr,
                         format!("`{}` operations are not supported", key.to_uppercase()),
                     )
                     .with_hint(
                         "remove the operation, or describe it as GET, PUT, POST, PATCH or DELETE",
-                    ),
-                ),
+                    );
+                    let id = operation.operation_id.as_deref().unwrap_or(key).to_owned();
+                    self.fail_or_skip(&id, vec![problem]);
+                }
             }
         }
     }
@@ -126,16 +130,6 @@ impl<'a, 's> OperationLowering<'a, 's> {
                 .with_hint("give every operation its own operationId"),
             );
         }
-        if !op.callbacks.is_empty() {
-            self.problems.push(
-                Diagnostic::new(
-                    "E0309",
-                    format!("{ptr}/callbacks"),
-                    "callbacks are not supported",
-                )
-                .with_hint("remove `callbacks`; the client cannot receive them"),
-            );
-        }
         let problems_before = self.problems.len();
         let type_hint = naming::camel(&id);
         let params = self.parameters(&item.parameters, &op.parameters, &type_hint, ptr);
@@ -144,28 +138,41 @@ impl<'a, 's> OperationLowering<'a, 's> {
             .request_body
             .as_ref()
             .and_then(|b| self.body(b, &type_hint, &format!("{ptr}/requestBody")));
-        let (success, success_codes) =
+        let (success, success_codes, links) =
             self.responses(&op.responses, &type_hint, &format!("{ptr}/responses"));
-        if self.skip_unsupported && self.skippable_since(problems_before) {
-            let mut skipped: Vec<Diagnostic> = self.problems.drain(problems_before..).collect();
-            for problem in &mut skipped {
-                problem.message = format!("operation `{id}` skipped: {}", problem.message);
-            }
-            self.warnings.extend(skipped);
+        if self.skippable_since(problems_before) {
+            let problems: Vec<Diagnostic> = self.problems.drain(problems_before..).collect();
+            self.fail_or_skip(&id, problems);
             return;
         }
+        let mut docs = doc_lines(&[op.summary.as_deref(), op.description.as_deref()]);
+        docs.extend(links);
+        docs.extend(callback_notes(op));
         self.operations.push(Operation {
             fn_name: self.fn_names.claim(naming::snake(&id)),
             id,
             method,
             path_template: path.to_owned(),
             path: path_parts,
-            docs: doc_lines(&[op.summary.as_deref(), op.description.as_deref()]),
+            docs,
             params,
             body,
             success,
             success_codes,
         });
+    }
+
+    /// The problems of operation `id`, which are all features outside the subset:
+    /// warnings that skip it, or (with `--strict`) errors.
+    fn fail_or_skip(&mut self, id: &str, mut problems: Vec<Diagnostic>) {
+        if !self.skip_unsupported {
+            self.problems.extend(problems);
+            return;
+        }
+        for problem in &mut problems {
+            problem.message = format!("operation `{id}` skipped: {}", problem.message);
+        }
+        self.warnings.extend(problems);
     }
 
     /// Whether every problem since `start` is an unsupported feature of the
@@ -368,9 +375,10 @@ impl<'a, 's> OperationLowering<'a, 's> {
         responses: &'a openapiv3::Responses,
         type_hint: &str,
         ptr: &str,
-    ) -> (Option<TypeRef>, Vec<u16>) {
+    ) -> (Option<TypeRef>, Vec<u16>, Vec<String>) {
         let mut success: Option<(Option<TypeRef>, String)> = None;
         let mut codes = Vec::new();
+        let mut notes = Vec::new();
         let entries = responses
             .responses
             .iter()
@@ -382,16 +390,7 @@ impl<'a, 's> OperationLowering<'a, 's> {
             let Some(response) = self.resolve(response, "responses", &at, |c| &c.responses) else {
                 continue;
             };
-            if !response.links.is_empty() {
-                self.problems.push(
-                    Diagnostic::new(
-                        "E0310",
-                        format!("{at}/links"),
-                        "response links are not supported",
-                    )
-                    .with_hint("remove `links`"),
-                );
-            }
+            notes.extend(link_notes(&key, response));
             let is_success = matches!(
                 code,
                 Some(StatusCode::Code(200..=299) | StatusCode::Range(2))
@@ -401,13 +400,19 @@ impl<'a, 's> OperationLowering<'a, 's> {
             } else {
                 format!("{type_hint}Error")
             };
-            let ty = self.response_type(response, &hint, &at);
             if !is_success {
-                if let Some(ty) = ty {
+                // An error answer that is not JSON is kept raw in `Error::Api`; only
+                // a JSON one has a type.
+                let json = response.content.keys().any(|kind| is_json(kind));
+                if let Some(ty) = json
+                    .then(|| self.response_type(response, &hint, &at))
+                    .flatten()
+                {
                     self.error_types.push((ty, at));
                 }
                 continue;
             }
+            let ty = self.response_type(response, &hint, &at);
             if let Some(StatusCode::Code(n)) = code {
                 codes.push(*n);
             }
@@ -424,7 +429,7 @@ impl<'a, 's> OperationLowering<'a, 's> {
                 Some(_) => {}
             }
         }
-        (success.and_then(|(ty, _)| ty), codes)
+        (success.and_then(|(ty, _)| ty), codes, notes)
     }
 
     fn response_type(&mut self, response: &'a Response, hint: &str, ptr: &str) -> Option<TypeRef> {
@@ -473,6 +478,47 @@ impl<'a, 's> OperationLowering<'a, 's> {
         );
         None
     }
+}
+
+/// Doc lines naming the links of the answer `code`: documentation of what a client
+/// may call next, which needs no code.
+fn link_notes(code: &str, response: &Response) -> Vec<String> {
+    if response.links.is_empty() {
+        return Vec::new();
+    }
+    let names: Vec<String> = response
+        .links
+        .keys()
+        .map(|name| format!("`{name}`"))
+        .collect();
+    vec![
+        String::new(),
+        format!(
+            "The spec links the `{code}` answer to further calls: {}.",
+            names.join(", ")
+        ),
+    ]
+}
+
+/// Doc lines naming the callbacks of `op`: requests the API sends to a server of
+/// the caller's, which a client does not receive.
+fn callback_notes(op: &openapiv3::Operation) -> Vec<String> {
+    if op.callbacks.is_empty() {
+        return Vec::new();
+    }
+    let names: Vec<String> = op
+        .callbacks
+        .keys()
+        .map(|name| format!("`{name}`"))
+        .collect();
+    vec![
+        String::new(),
+        format!(
+            "The API may call back a server of yours after this call ({}); this client does \
+             not receive callbacks.",
+            names.join(", ")
+        ),
+    ]
 }
 
 fn location_key(param: &Parameter) -> &'static str {

@@ -346,13 +346,10 @@ impl<'a> TypeSpace<'a> {
             let prop_ptr = format!("{ptr}/properties/{}", escape_token(wire_name));
             let hint = format!("{name}{}", naming::camel(wire_name));
             let ty = self.use_boxed(property, &hint, &prop_ptr);
-            let mut property_docs = match property {
+            let property_docs = match property {
                 ReferenceOr::Item(schema) => schema_docs(schema),
                 ReferenceOr::Reference { .. } => self.sibling_docs(&prop_ptr),
             };
-            if let Some(schema) = property.as_item() {
-                property_docs.extend(facts(schema));
-            }
             let nullable = property.as_item().is_some_and(|s| s.schema_data.nullable);
             fields.push(Field {
                 boxed: false,
@@ -363,6 +360,10 @@ impl<'a> TypeSpace<'a> {
                 ty,
                 required: object.required.contains(wire_name),
                 docs: property_docs,
+                facts: property
+                    .as_item()
+                    .map(|schema| facts(schema))
+                    .unwrap_or_default(),
             });
         }
         let closed = matches!(

@@ -8,19 +8,26 @@ use crate::diagnostics::{Diagnostic, escape_token};
 use crate::naming::{self, Scope};
 
 /// The first server of the spec; its variables at their defaults, except one with an
-/// `enum`, which becomes a choice the client offers.
-pub(super) fn lower_server(api: &OpenAPI, problems: &mut Vec<Diagnostic>) -> Server {
+/// `enum`, which becomes a choice the client offers. Without a server, or with a
+/// relative one, the client has no default base URL: a warning says so, and its
+/// builder then requires one.
+pub(super) fn lower_server(
+    api: &OpenAPI,
+    problems: &mut Vec<Diagnostic>,
+    warnings: &mut Vec<Diagnostic>,
+) -> Server {
     let Some(server) = api.servers.first() else {
-        problems.push(
+        warnings.push(
             Diagnostic::new(
                 "E0401",
                 "#",
-                "the spec gives no `servers`, so the client has no base URL",
+                "the spec gives no `servers`: the client has no default base URL, so \
+                 `ClientBuilder::base_url` must be set",
             )
-            .with_hint("add `servers: [{url: https://api.example.com/v1}]`"),
+            .with_hint("add `servers: [{url: https://api.example.com/v1}]` to give one"),
         );
         return Server {
-            default_url: String::new(),
+            default_url: None,
             docs: vec![],
             choice: None,
         };
@@ -32,21 +39,32 @@ pub(super) fn lower_server(api: &OpenAPI, problems: &mut Vec<Diagnostic>) -> Ser
         .collect();
     let default_url = substitute(&server.url, &defaults);
     if !(default_url.starts_with("https://") || default_url.starts_with("http://")) {
-        problems.push(
+        // A relative URL is relative to wherever the document was served from, which
+        // the client cannot know.
+        warnings.push(
             Diagnostic::new(
                 "E0402",
                 "#/servers/0/url",
-                format!("the server URL `{default_url}` is not an absolute http(s) URL"),
+                format!(
+                    "the server URL `{default_url}` is not an absolute http(s) URL: the client \
+                     has no default base URL, so `ClientBuilder::base_url` must be set (the \
+                     full URL, this path included)"
+                ),
             )
             .with_hint("give the full URL, such as `https://api.example.com/v1`"),
         );
+        return Server {
+            default_url: None,
+            docs: doc_lines(&[server.description.as_deref()]),
+            choice: None,
+        };
     }
     let choice = variables
         .iter()
         .find(|(_, variable)| !variable.enumeration.is_empty())
         .and_then(|(name, variable)| choice(&server.url, &defaults, name, variable, problems));
     Server {
-        default_url,
+        default_url: Some(default_url),
         docs: doc_lines(&[server.description.as_deref()]),
         choice,
     }

@@ -1,7 +1,9 @@
-//! The corpus of broken specs in `tests/broken/`: each must be rejected, never with a
-//! panic, with the diagnostic its file name starts with (`e0307_…` → `E0307`), and
-//! the full text the user sees is pinned by a snapshot
-//! (`snapshots/broken_specs__<name>.snap`; bless as for `snapshots.rs`).
+//! The corpus of broken specs in `tests/broken/`: with `--strict` each must be
+//! rejected, never with a panic, with the diagnostic its file name starts with
+//! (`e0307_…` → `E0307`), and the full text the user sees is pinned by a snapshot
+//! (`snapshots/generator__broken_specs__<name>.snap`; bless as for `snapshots.rs`).
+//! Without `--strict`, what the user sees (the errors, or the summary and the
+//! warnings of a crate generated anyway) is pinned too (`…__<name>__default.snap`).
 
 use std::fs;
 use std::path::{Path, PathBuf};
@@ -24,16 +26,24 @@ fn stem(path: &Path) -> String {
         .into_owned()
 }
 
-/// What the user sees for `path`: the diagnostics, as the CLI prints them.
-fn rejection(path: &Path) -> generator::Diagnostics {
+/// The outcome of generating `path` with or without `--strict`; never a panic.
+fn outcome(path: &Path, strict: bool) -> Result<generator::Output, generator::Diagnostics> {
     let text = fs::read_to_string(path).expect("a corpus file is readable");
     let label = format!("tests/broken/{}.yaml", stem(path));
-    let settings = generator::workspace::default_settings();
-    let outcome = std::panic::catch_unwind(|| generator::generate(&text, &label, &settings));
-    match outcome {
-        Ok(Err(diagnostics)) => diagnostics,
-        Ok(Ok(_)) => panic!("{label} was accepted"),
-        Err(_) => panic!("the generator panicked on {label}"),
+    let settings = generator::Settings {
+        strict,
+        ..generator::workspace::default_settings()
+    };
+    std::panic::catch_unwind(|| generator::generate(&text, &label, &settings))
+        .unwrap_or_else(|_| panic!("the generator panicked on {label}"))
+}
+
+/// What the user sees for `path` with `--strict`: the diagnostics, as the CLI
+/// prints them.
+fn rejection(path: &Path) -> generator::Diagnostics {
+    match outcome(path, true) {
+        Err(diagnostics) => diagnostics,
+        Ok(_) => panic!("tests/broken/{}.yaml was accepted", stem(path)),
     }
 }
 
@@ -75,6 +85,31 @@ fn every_broken_spec_gives_its_diagnostic_and_pinned_text() {
         }
     }
     assert!(failures.is_empty(), "{}", failures.join("\n\n"));
+}
+
+#[test]
+fn without_strict_the_errors_or_the_warnings_are_pinned() {
+    let mut failures = Vec::new();
+    for path in corpus() {
+        let name = format!("{}__default", stem(&path));
+        let text = match outcome(&path, false) {
+            Err(errors) => format!("refused:\n{errors}"),
+            Ok(output) => format!(
+                "generated anyway: {}\n{}",
+                output.summary(),
+                output.warnings.render("warning")
+            ),
+        };
+        let snapshot = std::panic::catch_unwind(|| {
+            insta::with_settings!({ omit_expression => true, prepend_module_to_snapshot => true }, {
+                insta::assert_snapshot!(name.as_str(), text.as_str());
+            });
+        });
+        if snapshot.is_err() {
+            failures.push(format!("{name}: differs from its snapshot (see above)"));
+        }
+    }
+    assert!(failures.is_empty(), "{}", failures.join("\n"));
 }
 
 #[test]

@@ -125,10 +125,16 @@ struct Run {
 
 /// Runs `cargo <args>` in the scratch workspace with its own target dir.
 fn cargo(ws: &Path, args: &[&str]) -> Run {
+    cargo_with_env(ws, args, &[])
+}
+
+/// As [`cargo`], with `env` set.
+fn cargo_with_env(ws: &Path, args: &[&str], env: &[(&str, &str)]) -> Run {
     let cargo = std::env::var_os("CARGO").unwrap_or_else(|| "cargo".into());
     let started = Instant::now();
     let out = Command::new(&cargo)
         .args(args)
+        .envs(env.iter().copied())
         .current_dir(ws)
         .env("CARGO_TARGET_DIR", build_root().join("target"))
         .env("CARGO_TERM_COLOR", "never")
@@ -229,6 +235,20 @@ fn fixture_crates_build_without_warnings() {
                 clippy.output
             ));
         }
+    }
+
+    // The docs of every crate build without a warning: spec prose must not break
+    // rustdoc any more than it may become a doctest.
+    let docs = cargo_with_env(
+        &ws,
+        &["doc", "--offline", "--workspace", "--no-deps"],
+        &[("RUSTDOCFLAGS", "-D warnings")],
+    );
+    if !docs.success {
+        failures.push(format!(
+            "RUSTDOCFLAGS=\"-D warnings\" cargo doc failed:\n{}",
+            docs.output
+        ));
     }
 
     let tests = cargo(&ws, &["test", "--offline", "--workspace", "--no-fail-fast"]);

@@ -12,9 +12,18 @@ use generator::{Diagnostic, Diagnostics, workspace};
 /// The file name the diagnostics name.
 const FILE: &str = "broken.yaml";
 
-/// Generates `yaml`, which must fail without panicking, and returns its problems.
+/// The settings of these tests: `--strict`, so that every problem is an error.
+fn strict() -> generator::Settings {
+    generator::Settings {
+        strict: true,
+        ..workspace::default_settings()
+    }
+}
+
+/// Generates `yaml` with `--strict`, which must fail without panicking, and returns
+/// its problems.
 fn problems(yaml: &str) -> Diagnostics {
-    let settings = workspace::default_settings();
+    let settings = strict();
     let result = catch_unwind(AssertUnwindSafe(|| {
         generator::generate(yaml, FILE, &settings)
     }));
@@ -1051,10 +1060,11 @@ fn odd_documents_never_panic() {
     }
 }
 
-/// With `skip_unsupported`, an operation whose only problems are features outside the
-/// subset is left out with warnings; mistakes in the spec still fail.
+/// Without `--strict`, an operation whose only problems are features outside the
+/// subset is left out with warnings, and the summary counts it; mistakes in the
+/// spec still fail.
 #[test]
-fn unsupported_operations_can_be_skipped_with_warnings() {
+fn unsupported_operations_are_skipped_with_warnings_unless_strict() {
     let spec = r##"openapi: 3.0.3
 info:
   title: T
@@ -1080,13 +1090,12 @@ paths:
         "204":
           description: ok
 "##;
-    let mut settings = generator::workspace::default_settings();
-    let strict = generator::generate(spec, "skip.yaml", &settings);
+    let refused = generator::generate(spec, "skip.yaml", &strict());
     assert!(
-        strict.is_err(),
-        "a multipart body was accepted without the flag"
+        refused.is_err(),
+        "a multipart body was accepted with --strict"
     );
-    settings.skip_unsupported = true;
+    let settings = generator::workspace::default_settings();
     let output = generator::generate(spec, "skip.yaml", &settings).expect("skipped, not failed");
     let client = &output.files["src/client.rs"];
     assert!(client.contains("pub async fn list_things("), "{client}");
@@ -1099,6 +1108,10 @@ paths:
         "{warnings}"
     );
     assert!(warnings.contains("skip.yaml:13:11"), "{warnings}");
+    assert_eq!(
+        output.summary(),
+        "generated 1 of 2 operations; 1 skipped (E0307 ×1)"
+    );
 
     let broken = spec.replace("operationId: listThings", "operationId: upload");
     let still = generator::generate(&broken, "skip.yaml", &settings);
@@ -1121,8 +1134,12 @@ fn a_byte_order_mark_keeps_lines_and_columns() {
     assert_eq!(places(&marked), places(&plain), "{marked}");
     assert!(places(&marked).iter().all(Option::is_some), "{marked}");
     assert!(
-        generator::generate(&format!("\u{feff}{VALID}"), FILE, &workspace::default_settings())
-            .is_ok(),
+        generator::generate(
+            &format!("\u{feff}{VALID}"),
+            FILE,
+            &workspace::default_settings()
+        )
+        .is_ok(),
         "a valid spec with a byte-order mark is accepted"
     );
 }

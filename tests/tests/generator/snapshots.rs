@@ -38,6 +38,30 @@ fn snapshot_name(fixture: &str, file: &str) -> String {
     format!("{fixture}__{file}")
 }
 
+/// The name of the pseudo-file holding a fixture's summary and warnings, when it has
+/// warnings.
+const WARNINGS: &str = "WARNINGS";
+
+/// What a fixture's snapshots hold: every file but the runtime's modules, and its
+/// summary and warnings when it has any.
+fn snapshotted(output: &generator::Output) -> Vec<(String, String)> {
+    let mut files: Vec<(String, String)> = output
+        .files
+        .iter()
+        .filter(|(f, _)| !is_runtime_module(f))
+        .map(|(f, c)| (f.clone(), c.clone()))
+        .collect();
+    if !output.warnings.items.is_empty() {
+        let text = format!(
+            "{}\n{}",
+            output.summary(),
+            output.warnings.render("warning")
+        );
+        files.push((WARNINGS.to_owned(), text));
+    }
+    files
+}
+
 /// Compares every file of `fixture`'s crate, in path order, with its snapshot. All
 /// files are compared before failing, so one run writes every `.snap.new`.
 fn check_fixture(fixture: &str) {
@@ -47,8 +71,8 @@ fn check_fixture(fixture: &str) {
         "{fixture}: the generator produced no files"
     );
     let mut failed = Vec::new();
-    for (file, contents) in output.files.iter().filter(|(f, _)| !is_runtime_module(f)) {
-        let name = snapshot_name(fixture, file);
+    for (file, contents) in snapshotted(&output) {
+        let name = snapshot_name(fixture, &file);
         let description = format!("{file} generated from tests/fixtures/{fixture}.yaml");
         let outcome = panic::catch_unwind(|| {
             insta::with_settings!({
@@ -59,7 +83,7 @@ fn check_fixture(fixture: &str) {
             });
         });
         if outcome.is_err() {
-            failed.push(file.clone());
+            failed.push(file);
         }
     }
     assert!(
@@ -86,15 +110,18 @@ macro_rules! fixture_tests {
 
 fixture_tests!(
     api_key_auth,
+    callbacks_and_links,
     client_method_names,
     combinations,
     constraints,
     envelope,
+    hostile_prose,
     integer_enum,
     keywords,
     many_parameters,
     names,
     no_auth_no_body,
+    no_servers,
     one_or_many,
     path_and_query,
     petstore,
@@ -125,8 +152,8 @@ fn no_stale_snapshots() {
     let mut expected = BTreeSet::new();
     for fixture in fixtures::FIXTURES {
         let output = fixtures::generate(fixture);
-        for file in output.files.keys().filter(|f| !is_runtime_module(f)) {
-            let name = snapshot_name(fixture, file).replace(['/', '\\'], "__");
+        for (file, _) in snapshotted(&output) {
+            let name = snapshot_name(fixture, &file).replace(['/', '\\'], "__");
             expected.insert(format!("generator__snapshots__{name}.snap"));
         }
     }
