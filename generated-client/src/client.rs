@@ -461,6 +461,7 @@ impl Client {
             query: ::std::vec![],
             headers: ::std::vec![],
             body: ::std::option::Option::None,
+            authenticate: true,
         };
         let answer = self.core.execute(&call, self.timeout).await?;
         runtime::body::decode_answer(
@@ -543,6 +544,7 @@ impl Client {
             query: ::std::vec![],
             headers: ::std::vec![],
             body: ::std::option::Option::Some(runtime::body::to_json(OPERATION, body)?),
+            authenticate: true,
         };
         let answer = self.core.execute(&call, self.timeout).await?;
         runtime::body::decode_answer(
@@ -625,6 +627,7 @@ impl Client {
             query: ::std::vec![],
             headers: ::std::vec![],
             body: ::std::option::Option::Some(runtime::body::to_json(OPERATION, body)?),
+            authenticate: true,
         };
         let answer = self.core.execute(&call, self.timeout).await?;
         runtime::body::decode_answer(
@@ -702,6 +705,7 @@ impl Client {
             query: ::std::vec![],
             headers: ::std::vec![],
             body: ::std::option::Option::None,
+            authenticate: true,
         };
         let answer = self.core.execute(&call, self.timeout).await?;
         runtime::body::decode_answer(
@@ -778,6 +782,7 @@ impl Client {
             query: ::std::vec![("project_linkname", project_linkname.to_string())],
             headers: ::std::vec![],
             body: ::std::option::Option::None,
+            authenticate: true,
         };
         let answer = self.core.execute(&call, self.timeout).await?;
         runtime::body::decode_answer(
@@ -855,6 +860,7 @@ impl Client {
             query: ::std::vec![],
             headers: ::std::vec![],
             body: ::std::option::Option::Some(runtime::body::to_json(OPERATION, body)?),
+            authenticate: true,
         };
         let answer = self.core.execute(&call, self.timeout).await?;
         runtime::body::decode_answer(

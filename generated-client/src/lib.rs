@@ -4,12 +4,19 @@
 #![doc = include_str!("../README.md")]
 #![forbid(unsafe_code)]
 #![warn(missing_docs)]
+#![recursion_limit = "512"]
 #![allow(
     clippy::doc_lazy_continuation,
     clippy::doc_overindented_list_items,
     rustdoc::bare_urls,
     rustdoc::broken_intra_doc_links,
     rustdoc::invalid_html_tags
+)]
+#![allow(
+    clippy::large_enum_variant,
+    clippy::type_complexity,
+    clippy::disallowed_names,
+    reason = "the spec decides the types' shapes and names"
 )]
 #[allow(
     dead_code,

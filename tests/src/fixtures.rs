@@ -27,6 +27,7 @@ pub const FIXTURES: &[&str] = &[
     "petstore",
     "query_arrays",
     "server_choice",
+    "several_security_schemes",
     "untagged_scalar",
 ];
 

@@ -74,6 +74,9 @@ pub struct Call {
     pub headers: Vec<(&'static str, String)>,
     /// The JSON body, written once so that every attempt sends the same bytes.
     pub body: Option<bytes::Bytes>,
+    /// Whether the call sends the client's credential (an operation whose
+    /// `security` needs none does not).
+    pub authenticate: bool,
 }
 
 /// An answer with a success status: status, headers and the body's bytes.
@@ -186,7 +189,8 @@ impl<B: serde::de::DeserializeOwned> Dispatcher<B> {
         let mut renewed: Option<Credential> = None;
         loop {
             attempt = attempt.saturating_add(1);
-            let credential = match (&self.auth, renewed.take()) {
+            let auth = self.auth.as_ref().filter(|_| call.authenticate);
+            let credential = match (auth, renewed.take()) {
                 (Some(_), Some(credential)) => Some(credential),
                 (Some(auth), None) => Some(auth.credential().await?),
                 (None, _) => None,
@@ -203,7 +207,7 @@ impl<B: serde::de::DeserializeOwned> Dispatcher<B> {
                 } => (failure, retry_after, error),
             };
             if let (Failure::Status { status: 401, .. }, false, Some(auth), Some(used)) =
-                (failure, refreshed, &self.auth, &credential)
+                (failure, refreshed, auth, &credential)
             {
                 // Refused: one more attempt with a new credential, which the retry
                 // policy does not count. A source with no other (a fixed token)

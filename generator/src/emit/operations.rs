@@ -71,6 +71,7 @@ fn call_body(
     validating: &BTreeSet<String>,
 ) -> TokenStream {
     let id = &op.id;
+    let authenticate = op.authenticated;
     let template = &op.path_template;
     let method = ident(op.method.as_str());
     let url = url_building(op);
@@ -118,6 +119,7 @@ fn call_body(
             query: #query,
             headers: #headers,
             body: #body,
+            authenticate: #authenticate,
         };
         let answer = self.core.execute(&call, self.timeout).await?;
         #decode

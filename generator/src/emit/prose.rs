@@ -137,7 +137,8 @@ impl CodeBlock {
 /// The prose's lines, split at every line break (a value may hold some) and
 /// without the characters a doc comment cannot hold or should not: control
 /// characters (a bare CR is an error in a doc comment) and text-direction
-/// overrides (denied by rustc's `text_direction_codepoint_in_comment`).
+/// overrides (denied by rustc's `text_direction_codepoint_in_comment`). A tab
+/// becomes four spaces, as clippy's `tabs_in_doc_comments` asks.
 fn clean_lines(prose: &[String]) -> Vec<String> {
     prose
         .iter()
@@ -147,9 +148,10 @@ fn clean_lines(prose: &[String]) -> Vec<String> {
 }
 
 fn clean_line(line: &str) -> Cow<'_, str> {
-    let unwanted = |c: char| (c.is_control() && c != '\t') || is_direction_override(c);
+    let unwanted = |c: char| c.is_control() || is_direction_override(c);
     if line.contains(unwanted) {
-        Cow::Owned(line.replace(unwanted, " "))
+        let spaced = line.replace('\t', "    ");
+        Cow::Owned(spaced.replace(unwanted, " "))
     } else {
         Cow::Borrowed(line)
     }

@@ -348,6 +348,7 @@ mod tests {
             body: None,
             success: None,
             success_codes: vec![],
+            authenticated: false,
         };
         let param = |required, ty| crate::model::Param {
             wire_name: "p".into(),

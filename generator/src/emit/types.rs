@@ -12,7 +12,8 @@ use crate::model::{AliasDef, EnumDef, TaggedDef, TypeDef, TypeRef, UntaggedDef};
 /// The whole `types` module.
 pub fn types_file(types: &[TypeDef]) -> TokenStream {
     let validating = super::structs::validating_types(types);
-    let items = types.iter().map(|def| type_def(def, &validating));
+    let enums = enum_names(types);
+    let items = types.iter().map(|def| type_def(def, &validating, &enums));
     quote! {
         #![cfg_attr(rustfmt, rustfmt::skip)]
         //! The API's data types, one per schema of the spec.
@@ -24,12 +25,21 @@ pub fn types_file(types: &[TypeDef]) -> TokenStream {
     }
 }
 
-fn type_def(def: &TypeDef, validating: &BTreeSet<String>) -> TokenStream {
+/// The enums the crate defines, which have `Display`.
+pub fn enum_names(types: &[TypeDef]) -> BTreeSet<&str> {
+    types
+        .iter()
+        .filter(|def| matches!(def, TypeDef::IntEnum(_) | TypeDef::StringEnum(_)))
+        .map(TypeDef::name)
+        .collect()
+}
+
+fn type_def(def: &TypeDef, validating: &BTreeSet<String>, enums: &BTreeSet<&str>) -> TokenStream {
     match def {
         TypeDef::Struct(s) => super::structs::struct_def(s, validating),
         TypeDef::IntEnum(e) => int_enum(e),
         TypeDef::StringEnum(e) => string_enum(e),
-        TypeDef::Untagged(u) => untagged(u),
+        TypeDef::Untagged(u) => untagged(u, enums),
         TypeDef::Tagged(t) => tagged(t),
         TypeDef::Alias(a) => alias(a),
     }
@@ -93,6 +103,22 @@ fn enum_def<V>(
     } else {
         quote! { other.to_owned() }
     };
+    // An enum whose every listed value was left out has nothing to match.
+    let from_value_body = if def.variants.is_empty() {
+        let from_value = if copy {
+            quote! { value }
+        } else {
+            quote! { value.to_owned() }
+        };
+        quote! { Self::Unknown(#from_value) }
+    } else {
+        quote! {
+            match value {
+                #( #values => Self::#variants, )*
+                other => Self::Unknown(#unknown_from),
+            }
+        }
+    };
     let from_wire = if copy {
         quote! { value }
     } else {
@@ -118,10 +144,7 @@ fn enum_def<V>(
 
             /// The variant for a wire value; values the spec does not list give `Unknown`.
             pub fn from_value(#from_param) -> Self {
-                match value {
-                    #( #values => Self::#variants, )*
-                    other => Self::Unknown(#unknown_from),
-                }
+                #from_value_body
             }
         }
 
@@ -146,7 +169,7 @@ fn enum_def<V>(
     }
 }
 
-fn untagged(def: &UntaggedDef) -> TokenStream {
+fn untagged(def: &UntaggedDef, enums: &BTreeSet<&str>) -> TokenStream {
     let docs = doc_attrs(&def.docs, &format!("The `{}` schema.", def.name));
     let name = ident(&def.name);
     let variants = def.variants.iter().map(|(variant, ty)| {
@@ -158,7 +181,7 @@ fn untagged(def: &UntaggedDef) -> TokenStream {
     let display = def
         .variants
         .iter()
-        .all(|(_, ty)| is_displayable(ty))
+        .all(|(_, ty)| is_displayable(ty, enums))
         .then(|| {
             let arms = def.variants.iter().map(|(variant, _)| {
                 let variant = ident(variant);
@@ -236,11 +259,20 @@ fn describe(variant: &str) -> String {
     format!("{article} {lower}")
 }
 
-fn is_displayable(ty: &TypeRef) -> bool {
-    matches!(
-        ty,
-        TypeRef::String | TypeRef::I32 | TypeRef::I64 | TypeRef::F32 | TypeRef::F64 | TypeRef::Bool
-    )
+/// Scalars and the crate's enums show as their value on the wire.
+fn is_displayable(ty: &TypeRef, enums: &BTreeSet<&str>) -> bool {
+    match ty {
+        TypeRef::Named(name) => enums.contains(name.as_str()),
+        _ => matches!(
+            ty,
+            TypeRef::String
+                | TypeRef::I32
+                | TypeRef::I64
+                | TypeRef::F32
+                | TypeRef::F64
+                | TypeRef::Bool
+        ),
+    }
 }
 
 fn alias(def: &AliasDef) -> TokenStream {

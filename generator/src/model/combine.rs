@@ -4,7 +4,7 @@
 use openapiv3::{ObjectType, ReferenceOr, Schema, SchemaKind, Type};
 
 use super::schema::{TypeSpace, variant_name};
-use super::{AliasDef, Docs, TaggedDef, TypeDef, UntaggedDef};
+use super::{AliasDef, Docs, TaggedDef, TypeDef, TypeRef, UntaggedDef};
 use crate::diagnostics::Diagnostic;
 use crate::naming::{self, Scope};
 
@@ -24,22 +24,33 @@ impl<'a> TypeSpace<'a> {
         own: Option<ObjectType>,
         ptr: &str,
     ) -> TypeDef {
-        if let ([ReferenceOr::Reference { reference }], None) = (parts, &own) {
-            let target = self.reference(reference, ptr);
+        let own_is_empty = own.as_ref().is_none_or(|o| o == &ObjectType::default());
+        if let ([part], true) = (parts, own_is_empty) {
+            // One part, with at most a title or description beside it: that part.
+            let target = self.use_schema(part, &name, &format!("{ptr}/allOf/0"));
             return TypeDef::Alias(AliasDef { name, docs, target });
         }
         let mut merged = own.unwrap_or_default();
-        self.merge_parts(&mut merged, parts, ptr, 0);
+        if !self.merge_parts(&mut merged, parts, ptr, 0) {
+            // Parts that are not objects cannot be merged into one Rust type.
+            return TypeDef::Alias(AliasDef {
+                name,
+                docs,
+                target: TypeRef::Any,
+            });
+        }
         TypeDef::Struct(self.object(name, docs, &merged, ptr))
     }
 
+    /// Merges the object parts into `merged`; `false` when a part is not an object,
+    /// with a warning.
     fn merge_parts(
         &mut self,
         merged: &mut ObjectType,
         parts: &[ReferenceOr<Schema>],
         ptr: &str,
         depth: usize,
-    ) {
+    ) -> bool {
         if depth > MAX_ALL_OF_DEPTH {
             self.problems.push(
                 Diagnostic::new(
@@ -49,8 +60,9 @@ impl<'a> TypeSpace<'a> {
                 )
                 .with_hint("break the loop of `$ref`s between the `allOf` parts"),
             );
-            return;
+            return true;
         }
+        let mut all_objects = true;
         for (index, part) in parts.iter().enumerate() {
             let part_ptr = format!("{ptr}/allOf/{index}");
             let Some((schema, schema_ptr)) = self.part_schema(part, &part_ptr) else {
@@ -61,7 +73,7 @@ impl<'a> TypeSpace<'a> {
                     self.merge_object(merged, object, &schema_ptr)
                 }
                 SchemaKind::AllOf { all_of } => {
-                    self.merge_parts(merged, all_of, &schema_ptr, depth + 1)
+                    all_objects &= self.merge_parts(merged, all_of, &schema_ptr, depth + 1);
                 }
                 SchemaKind::Any(any) if !any.properties.is_empty() || !any.all_of.is_empty() => {
                     let object = ObjectType {
@@ -70,18 +82,25 @@ impl<'a> TypeSpace<'a> {
                         ..ObjectType::default()
                     };
                     self.merge_object(merged, &object, &schema_ptr);
-                    self.merge_parts(merged, &any.all_of, &schema_ptr, depth + 1);
+                    all_objects &= self.merge_parts(merged, &any.all_of, &schema_ptr, depth + 1);
                 }
-                _ => self.problems.push(
-                    Diagnostic::new(
-                        "E0201",
-                        part_ptr,
-                        "an `allOf` part that is not an object is not supported",
-                    )
-                    .with_hint("merge only object schemas with `allOf`"),
-                ),
+                // Nothing but annotations (a description, a default): nothing to merge.
+                SchemaKind::Any(any) if any == &openapiv3::AnySchema::default() => {}
+                _ => {
+                    self.warnings.push(
+                        Diagnostic::new(
+                            "E0201",
+                            part_ptr,
+                            "an `allOf` part that is not an object cannot be merged with the \
+                             others into one type; the whole is read as `serde_json::Value`",
+                        )
+                        .with_hint("merge only object schemas with `allOf`"),
+                    );
+                    all_objects = false;
+                }
             }
         }
+        all_objects
     }
 
     /// The schema a part stands for, following `$ref`s to components.
@@ -117,14 +136,24 @@ impl<'a> TypeSpace<'a> {
     fn merge_object(&mut self, merged: &mut ObjectType, object: &ObjectType, ptr: &str) {
         for (key, property) in &object.properties {
             match merged.properties.get(key) {
-                Some(existing) if existing != property => self.problems.push(
-                    Diagnostic::new(
-                        "E0207",
-                        format!("{ptr}/properties/{}", crate::diagnostics::escape_token(key)),
-                        format!("the `allOf` parts define the property `{key}` differently"),
-                    )
-                    .with_hint("define each property in one part only, or the same way in each"),
-                ),
+                Some(existing) if existing != property => {
+                    // Usually a later part narrows a base property (a default, a
+                    // description); the later definition is the more specific one.
+                    self.warnings.push(
+                        Diagnostic::new(
+                            "E0207",
+                            format!("{ptr}/properties/{}", crate::diagnostics::escape_token(key)),
+                            format!(
+                                "the `allOf` parts define the property `{key}` differently; the \
+                                 later definition is used"
+                            ),
+                        )
+                        .with_hint(
+                            "define each property in one part only, or the same way in each",
+                        ),
+                    );
+                    merged.properties.insert(key.clone(), property.clone());
+                }
                 Some(_) => {}
                 None => {
                     merged.properties.insert(key.clone(), property.clone());

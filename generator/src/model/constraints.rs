@@ -29,13 +29,34 @@ impl Constraints {
     pub fn is_empty(&self) -> bool {
         self == &Self::default()
     }
+
+    /// The constraints that apply to a value of type `ty`: a string's length and
+    /// pattern do not apply to the enum a `type: string` with `enum` becomes.
+    pub(super) fn fitting(self, ty: &super::TypeRef) -> Self {
+        use super::TypeRef;
+        let text = matches!(ty, TypeRef::String);
+        let number = matches!(
+            ty,
+            TypeRef::I32 | TypeRef::I64 | TypeRef::F32 | TypeRef::F64
+        );
+        let list = matches!(ty, TypeRef::Vec(_) | TypeRef::OneOrMany(_));
+        Self {
+            min_length: self.min_length.filter(|_| text),
+            max_length: self.max_length.filter(|_| text),
+            pattern: self.pattern.filter(|_| text),
+            minimum: self.minimum.filter(|_| number),
+            maximum: self.maximum.filter(|_| number),
+            min_items: self.min_items.filter(|_| list),
+            max_items: self.max_items.filter(|_| list),
+        }
+    }
 }
 
 /// The constraints of a schema written in place (a `$ref`'s are its target's).
 pub(super) fn constraints_of(
     schema: &ReferenceOr<Box<Schema>>,
     ptr: &str,
-    problems: &mut Vec<Diagnostic>,
+    warnings: &mut Vec<Diagnostic>,
 ) -> Constraints {
     let Some(schema) = schema.as_item() else {
         return Constraints::default();
@@ -63,11 +84,11 @@ pub(super) fn constraints_of(
     }
     if let Some(pattern) = &found.pattern {
         if let Err(error) = regex::Regex::new(pattern) {
-            problems.push(
+            warnings.push(
                 Diagnostic::new(
                     "E0205",
                     format!("{ptr}/pattern"),
-                    format!("the pattern `{pattern}` is not a regular expression the client can check: {error}"),
+                    format!("the pattern `{pattern}` is not a regular expression the client can check, so it is not checked: {error}"),
                 )
                 .with_hint("write the pattern without look-around or back-references"),
             );

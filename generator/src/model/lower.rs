@@ -31,12 +31,12 @@ pub fn lower_with(spec: &LoadedSpec, skip_unsupported: bool) -> Result<Lowered, 
     let mut problems = Vec::new();
     let mut warnings = Vec::new();
     let server = lower_server(api, &mut problems, &mut warnings);
-    let auth = lower_auth(api, &mut problems);
+    let security = lower_auth(api, &mut problems, &mut warnings);
     let empty = IndexMap::new();
     let schemas = api.components.as_ref().map_or(&empty, |c| &c.schemas);
     let mut types = TypeSpace::new(&spec.raw, schemas);
     types.define_components();
-    let mut lowering = OperationLowering::new(api, &mut types);
+    let mut lowering = OperationLowering::new(api, &mut types, &security);
     lowering.skip_unsupported = skip_unsupported;
     lowering.lower_paths(api);
     let OperationLowering {
@@ -49,9 +49,16 @@ pub fn lower_with(spec: &LoadedSpec, skip_unsupported: bool) -> Result<Lowered, 
     warnings.extend(skipped);
     problems.extend(op_problems);
     problems.extend(std::mem::take(&mut types.problems));
+    warnings.extend(std::mem::take(&mut types.warnings));
     let envelopes = std::mem::take(&mut types.envelopes);
     super::envelope::attach(&mut types.types, &envelopes, &mut problems);
     let error_body = shared_error_type(&error_types);
+    let alias_safe =
+        super::recursion::break_alias_cycles(std::mem::take(&mut types.types), &mut warnings);
+    if !skip_unsupported {
+        // `--strict`: every warning is an error, reported with the others.
+        problems.append(&mut warnings);
+    }
     if !problems.is_empty() {
         return Err(problems);
     }
@@ -60,8 +67,8 @@ pub fn lower_with(spec: &LoadedSpec, skip_unsupported: bool) -> Result<Lowered, 
         version: api.info.version.clone(),
         docs: doc_lines(&[api.info.description.as_deref()]),
         server,
-        auth,
-        types: super::recursion::box_recursive_fields(types.types),
+        auth: security.auth.clone(),
+        types: super::recursion::box_recursive_fields(alias_safe),
         operations,
         error_body,
     };

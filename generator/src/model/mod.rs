@@ -7,6 +7,7 @@
 mod combine;
 mod constraints;
 mod envelope;
+mod infer;
 mod lower;
 mod operations;
 mod recursion;
@@ -334,6 +335,9 @@ pub struct Operation {
     pub success: Option<TypeRef>,
     /// The status codes the spec lists as successes.
     pub success_codes: Vec<u16>,
+    /// Whether it sends the client's credential (`security: []`, or an alternative
+    /// that needs none, and it does not).
+    pub authenticated: bool,
 }
 
 /// A piece of a path template.

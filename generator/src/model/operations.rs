@@ -9,6 +9,7 @@ use openapiv3::{
 };
 
 use super::schema::{TypeSpace, dangling_ref};
+use super::server::{Security, alternatives};
 use super::{Body, Method, Operation, Param, ParamLocation, PathPart, TypeRef, doc_lines};
 use crate::diagnostics::{Diagnostic, escape_token};
 use crate::naming::{self, Scope};
@@ -16,7 +17,7 @@ use crate::naming::{self, Scope};
 /// Codes of features the generator cannot yet express in an operation: outside
 /// `--strict`, an operation with one is skipped with a warning that says why, never
 /// generated without the part it cannot send or read.
-pub const SKIPPABLE: &[&str] = &["E0301", "E0305", "E0306", "E0307", "E0308"];
+pub const SKIPPABLE: &[&str] = &["E0301", "E0305", "E0306", "E0307", "E0308", "E0404"];
 
 /// How deep a chain of `$ref` to `$ref` may go before it counts as a loop.
 const MAX_REF_DEPTH: usize = 16;
@@ -36,11 +37,20 @@ pub(super) struct OperationLowering<'a, 's> {
     pub skip_unsupported: bool,
     /// What was skipped, and why.
     pub warnings: Vec<Diagnostic>,
+    /// The parameters of the operation being lowered that could not be expressed:
+    /// the operation is skipped for them, so the template naming them is no
+    /// further problem.
+    rejected_params: Vec<String>,
+    /// The client's credential, which decides which operations send it.
+    security: &'s Security,
+    global_security: Option<&'a Vec<openapiv3::SecurityRequirement>>,
 }
 
 impl<'a, 's> OperationLowering<'a, 's> {
-    pub fn new(api: &'a OpenAPI, types: &'s mut TypeSpace<'a>) -> Self {
+    pub fn new(api: &'a OpenAPI, types: &'s mut TypeSpace<'a>, security: &'s Security) -> Self {
         Self {
+            security,
+            global_security: api.security.as_ref(),
             components: api.components.as_ref(),
             types,
             fn_names: Scope::with_reserved(&[
@@ -59,6 +69,7 @@ impl<'a, 's> OperationLowering<'a, 's> {
             problems: Vec::new(),
             skip_unsupported: false,
             warnings: Vec::new(),
+            rejected_params: Vec::new(),
         }
     }
 
@@ -131,7 +142,30 @@ impl<'a, 's> OperationLowering<'a, 's> {
             );
         }
         let problems_before = self.problems.len();
+        let needs = alternatives(op.security.as_ref().or(self.global_security));
+        let authenticated = match self.security.requires(&needs) {
+            Some(sends) => sends,
+            None => {
+                let ways: Vec<String> = needs
+                    .iter()
+                    .map(|alt| format!("`{}`", alt.join(" + ")))
+                    .collect();
+                self.problems.push(
+                    Diagnostic::new(
+                        "E0404",
+                        format!("{ptr}/security"),
+                        format!(
+                            "the operation needs a credential of {}, which this client cannot send",
+                            ways.join(" or ")
+                        ),
+                    )
+                    .with_hint("the client sends one header or bearer credential; see the generator README"),
+                );
+                false
+            }
+        };
         let type_hint = naming::camel(&id);
+        self.rejected_params.clear();
         let params = self.parameters(&item.parameters, &op.parameters, &type_hint, ptr);
         let path_parts = self.path_parts(path, &params, ptr);
         let body = op
@@ -159,6 +193,7 @@ impl<'a, 's> OperationLowering<'a, 's> {
             body,
             success,
             success_codes,
+            authenticated,
         });
     }
 
@@ -232,6 +267,8 @@ impl<'a, 's> OperationLowering<'a, 's> {
             }
         };
         let data = param.parameter_data_ref();
+        // Until it is accepted at the end, this parameter counts as rejected.
+        self.rejected_params.push(data.name.clone());
         let ParameterSchemaOrContent::Schema(schema) = &data.format else {
             self.problems.push(
                 Diagnostic::new(
@@ -247,7 +284,13 @@ impl<'a, 's> OperationLowering<'a, 's> {
         let ty = self
             .types
             .use_schema(schema, &hint, &format!("{ptr}/schema"));
-        let scalar = |ty: &TypeRef| is_scalar(ty) || self.types.is_enum(ty);
+        let ty = match self.types.unaliased(ty) {
+            TypeRef::Vec(item) => TypeRef::Vec(Box::new(self.types.unaliased(*item))),
+            other => other,
+        };
+        let scalar = |ty: &TypeRef| {
+            is_scalar(ty) || self.types.is_enum(ty) || self.types.is_scalar_choice(ty)
+        };
         let query_list =
             location == ParamLocation::Query && matches!(&ty, TypeRef::Vec(item) if scalar(item));
         if !scalar(&ty) && !query_list {
@@ -264,6 +307,7 @@ impl<'a, 's> OperationLowering<'a, 's> {
             );
             return None;
         }
+        self.rejected_params.pop();
         Some(Param {
             // `form` style explodes by default: `tag=a&tag=b`; `explode: false` gives `tag=a,b`.
             explode: data.explode.unwrap_or(true),
@@ -291,6 +335,7 @@ impl<'a, 's> OperationLowering<'a, 's> {
             named.push(name.to_owned());
             match params.iter().find(|p| p.location == ParamLocation::Path && p.wire_name == name) {
                 Some(param) => parts.push(PathPart::Param(param.rust_name.clone())),
+                None if self.rejected_params.iter().any(|r| r == name) => {}
                 None => self.problems.push(
                     Diagnostic::new("E0303", ptr, format!("the path template names `{{{name}}}` but the operation defines no path parameter `{name}`"))
                         .with_hint(format!("add a parameter with `name: {name}` and `in: path`")),

@@ -32,6 +32,9 @@ pub(super) struct TypeSpace<'a> {
     /// every type exists.
     pub envelopes: Vec<(String, Value, String)>,
     pub problems: Vec<Diagnostic>,
+    /// What was inferred or ignored, and why: the spec means something, but not in
+    /// the words the generator reads directly.
+    pub warnings: Vec<Diagnostic>,
 }
 
 impl<'a> TypeSpace<'a> {
@@ -49,6 +52,7 @@ impl<'a> TypeSpace<'a> {
             types: Vec::new(),
             envelopes: Vec::new(),
             problems: Vec::new(),
+            warnings: Vec::new(),
         }
     }
 
@@ -95,6 +99,41 @@ impl<'a> TypeSpace<'a> {
             }
         }
         self.reference(reference, ptr)
+    }
+
+    /// `ty` with every alias the crate defines followed to what it stands for: a
+    /// parameter whose schema is a `$ref` to a named string is a string.
+    pub fn unaliased(&self, ty: TypeRef) -> TypeRef {
+        let mut ty = ty;
+        for _ in 0..16 {
+            let TypeRef::Named(name) = &ty else {
+                return ty;
+            };
+            let target = self.types.iter().find_map(|def| match def {
+                TypeDef::Alias(a) if &a.name == name => Some(a.target.clone()),
+                _ => None,
+            });
+            match target {
+                Some(target) => ty = target,
+                None => return ty,
+            }
+        }
+        ty
+    }
+
+    /// Whether `ty` is a choice the crate defines between scalars only (`oneOf:
+    /// [integer, string]`), which parameters may use like a scalar (it has `Display`).
+    pub fn is_scalar_choice(&self, ty: &TypeRef) -> bool {
+        let TypeRef::Named(name) = ty else {
+            return false;
+        };
+        self.types.iter().any(|def| {
+            matches!(def, TypeDef::Untagged(u) if &u.name == name
+                && u.variants.iter().all(|(_, variant)| self.is_enum(variant) || matches!(
+                    variant,
+                    TypeRef::String | TypeRef::I32 | TypeRef::I64 | TypeRef::F32 | TypeRef::F64 | TypeRef::Bool
+                )))
+        })
     }
 
     /// Whether `ty` is an enum the crate defines, which parameters may use like a
@@ -145,6 +184,9 @@ impl<'a> TypeSpace<'a> {
     /// A schema written in place: scalars and arrays stay anonymous, anything that needs
     /// a definition of its own gets one named `hint`.
     fn inline(&mut self, schema: &Schema, hint: &str, ptr: &str) -> TypeRef {
+        if let Some(typed) = self.typed(schema, ptr) {
+            return self.inline(&typed, hint, ptr);
+        }
         if let Some(scalar) = self.anonymous(schema, hint, ptr) {
             return scalar;
         }
@@ -248,8 +290,36 @@ impl<'a> TypeSpace<'a> {
         self.one_or_many(one_of, &hint, &ptr)
     }
 
+    /// The typed schema an untyped one plainly means, with a warning saying what was
+    /// inferred; `None` for a schema that is typed already, or that says nothing
+    /// more precise than "any JSON".
+    fn typed(&mut self, schema: &Schema, ptr: &str) -> Option<Schema> {
+        let SchemaKind::Any(any) = &schema.schema_kind else {
+            return None;
+        };
+        if is_empty_any(any) || !any.all_of.is_empty() {
+            return None;
+        }
+        let (kind, what) = super::infer::infer(any)?;
+        self.warnings.push(
+            Diagnostic::new(
+                "E0208",
+                ptr,
+                format!("this schema has no `type` that fits all its keywords; read as {what}"),
+            )
+            .with_hint("give the schema a `type`, and only the keywords of that type"),
+        );
+        Some(Schema {
+            schema_data: schema.schema_data.clone(),
+            schema_kind: kind,
+        })
+    }
+
     /// Adds a named type for `schema`.
     fn define(&mut self, name: String, schema: &Schema, ptr: &str) {
+        if let Some(typed) = self.typed(schema, ptr) {
+            return self.define(name, &typed, ptr);
+        }
         let docs = schema_docs(schema);
         if let Some(envelope) = schema.schema_data.extensions.get("x-envelope") {
             self.envelopes
@@ -309,7 +379,7 @@ impl<'a> TypeSpace<'a> {
             _ => match self.anonymous(schema, &name, ptr) {
                 Some(target) => TypeDef::Alias(AliasDef { name, docs, target }),
                 None => {
-                    self.problems.push(unsupported_schema(schema, ptr));
+                    self.warnings.push(unsupported_schema(schema, ptr));
                     TypeDef::Alias(AliasDef {
                         name,
                         docs,
@@ -330,11 +400,16 @@ impl<'a> TypeSpace<'a> {
     ) -> StructDef {
         for (index, required) in object.required.iter().enumerate() {
             if !object.properties.contains_key(required) {
-                self.problems.push(
+                // JSON Schema allows it: the object must have that key, of any value.
+                // Unlisted properties are kept in the map of extras, so nothing is lost.
+                self.warnings.push(
                     Diagnostic::new(
                         "E0204",
                         format!("{ptr}/required/{index}"),
-                        format!("`{required}` is listed in `required` but is not a property"),
+                        format!(
+                            "`{required}` is listed in `required` but is not a property; the \
+                             requirement is not checked"
+                        ),
                     )
                     .with_hint("add the property under `properties`, or remove it from `required`"),
                 );
@@ -353,7 +428,7 @@ impl<'a> TypeSpace<'a> {
             let nullable = property.as_item().is_some_and(|s| s.schema_data.nullable);
             fields.push(Field {
                 boxed: false,
-                constraints: constraints_of(property, &prop_ptr, &mut self.problems),
+                constraints: constraints_of(property, &prop_ptr, &mut self.warnings).fitting(&ty),
                 nullable,
                 wire_name: wire_name.clone(),
                 rust_name: scope.claim(naming::snake(wire_name)),
@@ -418,11 +493,12 @@ impl<'a> TypeSpace<'a> {
                     label,
                     value,
                 }),
-                None => self.problems.push(
+                None => self.warnings.push(
                     Diagnostic::new(
                         "E0202",
                         format!("{ptr}/enum/{index}"),
-                        "an `enum` value is null or not of the schema's type",
+                        "an `enum` value is null or not of the schema's type; it is left out \
+                         of the enum's variants",
                     )
                     .with_hint(
                         "list only values of the schema's `type`; use `nullable: true` for null",
@@ -554,9 +630,9 @@ fn unsupported_schema(schema: &Schema, ptr: &str) -> Diagnostic {
     Diagnostic::new(
         "E0201",
         ptr,
-        format!("{what} is not supported by this generator"),
+        format!("{what} has no Rust type that says more than \"any JSON\"; it is read as `serde_json::Value`"),
     )
-    .with_hint("see the generator README for the supported subset of OpenAPI 3.0")
+    .with_hint("see the generator README for what each construct generates")
 }
 
 /// A `$ref` that names nothing in the document.

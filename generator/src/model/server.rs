@@ -190,7 +190,16 @@ fn substitute(url: &str, values: &[(String, String)]) -> String {
 }
 
 /// The one security scheme the spec's requirements name, as a header to send.
-pub(super) fn lower_auth(api: &OpenAPI, problems: &mut Vec<Diagnostic>) -> Option<Auth> {
+/// The credential of the client: of the security schemes the operations accept, the
+/// one the client can send that the most operations accept. An operation's
+/// `security` lists alternatives, any one of which is enough, so a client with one
+/// of them serves every operation that accepts it; the others are named in a
+/// warning. Which operations send it is [`Security::requires`]'s to say.
+pub(super) fn lower_auth(
+    api: &OpenAPI,
+    problems: &mut Vec<Diagnostic>,
+    warnings: &mut Vec<Diagnostic>,
+) -> Security {
     let mut names: Vec<&String> = api
         .security
         .iter()
@@ -203,36 +212,127 @@ pub(super) fn lower_auth(api: &OpenAPI, problems: &mut Vec<Diagnostic>) -> Optio
         .collect();
     names.sort();
     names.dedup();
-    let name = match names.as_slice() {
-        [] => return None,
-        [name] => *name,
-        [_, second, ..] => {
+    let mut supported: Vec<(String, Auth)> = Vec::new();
+    let mut refused: Vec<Diagnostic> = Vec::new();
+    for name in names {
+        let ptr = format!("#/components/securitySchemes/{}", escape_token(name));
+        let scheme = api
+            .components
+            .as_ref()
+            .and_then(|c| c.security_schemes.get(name));
+        let Some(ReferenceOr::Item(scheme)) = scheme else {
             problems.push(
-                Diagnostic::new("E0404", "#/security", format!("the spec uses several security schemes (`{}` and `{second}`); this generator supports one", names[0]))
-                    .with_hint("describe the API's authentication with a single security scheme"),
+                Diagnostic::new(
+                    "E0101",
+                    "#/security",
+                    format!(
+                        "the security scheme `{name}` is not defined under \
+                         `components.securitySchemes`"
+                    ),
+                )
+                .with_hint("define the scheme, or fix its name in `security`"),
             );
-            names[0]
+            continue;
+        };
+        if let Some(auth) = auth_for(scheme, &ptr, &mut refused) {
+            supported.push((name.clone(), auth));
         }
-    };
-    let ptr = format!("#/components/securitySchemes/{}", escape_token(name));
-    let scheme = api
-        .components
-        .as_ref()
-        .and_then(|c| c.security_schemes.get(name));
-    let Some(ReferenceOr::Item(scheme)) = scheme else {
-        problems.push(
-            Diagnostic::new(
-                "E0101",
-                "#/security",
-                format!(
-                    "the security scheme `{name}` is not defined under `components.securitySchemes`"
-                ),
-            )
-            .with_hint("define the scheme, or fix its name in `security`"),
-        );
-        return None;
-    };
-    auth_for(scheme, &ptr, problems)
+    }
+    let global = api.security.clone();
+    let requirements: Vec<Vec<Vec<String>>> = api
+        .operations()
+        .map(|(_, _, op)| alternatives(op.security.as_ref().or(global.as_ref())))
+        .collect();
+    // The scheme that the most operations accept on its own.
+    let chosen = supported
+        .iter()
+        .max_by_key(|(name, _)| {
+            let served = requirements
+                .iter()
+                .filter(|alts| alts.iter().any(|alt| alt == std::slice::from_ref(name)))
+                .count();
+            (served, std::cmp::Reverse(name.clone()))
+        })
+        .cloned();
+    // A scheme the client cannot send is a problem only where an operation has no
+    // other way in; that operation is then skipped (see the operations' lowering).
+    warnings.extend(refused);
+    if let Some((name, _)) = &chosen {
+        let others: Vec<String> = supported
+            .iter()
+            .map(|(n, _)| n.clone())
+            .filter(|n| n != name)
+            .collect();
+        if !others.is_empty() {
+            warnings.push(
+                Diagnostic::new(
+                    "E0404",
+                    "#/components/securitySchemes",
+                    format!(
+                        "the spec accepts several security schemes; the client sends `{name}` \
+                         (accepted by the most operations), not {}; an operation that accepts \
+                         none but those is skipped",
+                        others
+                            .iter()
+                            .map(|n| format!("`{n}`"))
+                            .collect::<Vec<_>>()
+                            .join(", ")
+                    ),
+                )
+                .with_hint("the other schemes need a client that can send them"),
+            );
+        }
+    }
+    Security {
+        auth: chosen.as_ref().map(|(_, auth)| auth.clone()),
+        scheme: chosen.map(|(name, _)| name),
+    }
+}
+
+/// The alternatives of a `security` list: each the names of the schemes it needs
+/// together; an empty alternative means no credential is needed.
+pub(super) fn alternatives(
+    security: Option<&Vec<openapiv3::SecurityRequirement>>,
+) -> Vec<Vec<String>> {
+    match security {
+        None => vec![vec![]],
+        Some(list) if list.is_empty() => vec![vec![]],
+        Some(list) => list
+            .iter()
+            .map(|requirement| {
+                let mut names: Vec<String> = requirement.keys().cloned().collect();
+                names.sort();
+                names
+            })
+            .collect(),
+    }
+}
+
+/// The client's credential, and the name of the scheme it comes from.
+#[derive(Debug, Clone, Default)]
+pub(super) struct Security {
+    pub auth: Option<Auth>,
+    pub scheme: Option<String>,
+}
+
+impl Security {
+    /// Whether an operation with these alternatives sends the credential: `Some(true)`
+    /// when one alternative is the client's scheme, `Some(false)` when one needs
+    /// nothing, `None` when the client can meet none of them.
+    pub fn requires(&self, alternatives: &[Vec<String>]) -> Option<bool> {
+        let ours = self.scheme.as_ref().is_some_and(|scheme| {
+            alternatives
+                .iter()
+                .any(|alt| alt.len() == 1 && &alt[0] == scheme)
+        });
+        if ours {
+            Some(true)
+        } else if alternatives.iter().any(Vec::is_empty) {
+            Some(false)
+        } else {
+            None
+        }
+    }
 }
 
 fn auth_for(scheme: &SecurityScheme, ptr: &str, problems: &mut Vec<Diagnostic>) -> Option<Auth> {

@@ -6,6 +6,7 @@
 
 mod broken_specs;
 mod compile_fixtures;
+mod corpus;
 mod diagnostics;
 mod drift;
 mod fuzz;

@@ -127,6 +127,7 @@ fixture_tests!(
     petstore,
     query_arrays,
     server_choice,
+    several_security_schemes,
     untagged_scalar,
 );
 
