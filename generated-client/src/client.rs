@@ -157,7 +157,7 @@ impl ::std::fmt::Debug for Client {
 }
 
 impl Client {
-    /// A client for the default server (`https://pagesense.zoho.com/pagesense/rest/v1`) that sends `access_token` in the `Authorization` header.
+    /// A client for the default server (`https://pagesense.zoho.com/pagesense/rest/v1`) that sends `access_token` as `Authorization: Zoho-oauthtoken <token>`.
     ///
     /// # Errors
     /// [`Error::Config`] when the token is empty or cannot be sent in a header.
@@ -364,12 +364,12 @@ impl ClientBuilder {
             .into_dispatcher(
                 ::std::option::Option::Some(self.server.base_url()),
                 |environment| {
-                    let scheme = runtime::auth::TokenScheme {
-                        header: ::reqwest::header::HeaderName::from_static(
-                            "authorization",
+                    let scheme = runtime::auth::Scheme::Token(runtime::auth::TokenScheme {
+                        place: runtime::dispatch::Placement::Header(
+                            ::reqwest::header::HeaderName::from_static("authorization"),
                         ),
                         prefix: ::std::option::Option::Some("Zoho-oauthtoken"),
-                    };
+                    });
                     self.tokens
                         .authenticator(
                             scheme,

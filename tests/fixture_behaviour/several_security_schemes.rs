@@ -29,6 +29,7 @@ async fn the_token_goes_only_where_it_is_asked_for() {
         .expect("client");
     client.list_things().await.expect("list");
     client.status().await.expect("status");
+    client.get_thing("7").await.expect("get");
     let requests = server.received_requests().await.expect("recorded");
     let authorization = |index: usize| {
         requests[index]
@@ -39,4 +40,5 @@ async fn the_token_goes_only_where_it_is_asked_for() {
     };
     assert_eq!(authorization(0).as_deref(), Some("Bearer s3cret"));
     assert_eq!(authorization(1), None, "`security: []` sends no credential");
+    assert_eq!(authorization(2).as_deref(), Some("Bearer s3cret"));
 }

@@ -10,11 +10,13 @@ pub use crate::workspace_root;
 /// folder agree, so a new fixture cannot go unsnapshotted or uncompiled.
 pub const FIXTURES: &[&str] = &[
     "api_key_auth",
+    "basic_and_query_auth",
     "callbacks_and_links",
     "client_method_names",
     "combinations",
     "constraints",
     "envelope",
+    "form_body",
     "hostile_prose",
     "integer_enum",
     "keywords",

@@ -6,20 +6,75 @@
 use serde::de::{self, DeserializeOwned, Deserializer, MapAccess, SeqAccess, Visitor};
 use serde::{Deserialize, Serialize};
 
-use super::dispatch::RawResponse;
+use super::dispatch::{Payload, RawResponse};
 use super::error::{Error, RequestError, kept_text};
 
-/// Writes a request body as JSON, once, so that every attempt sends the same bytes.
-pub fn to_json<T: Serialize>(
-    operation: &'static str,
-    body: &T,
-) -> Result<bytes::Bytes, RequestError> {
+/// Writes a request body as JSON.
+pub fn to_json<T: Serialize>(operation: &'static str, body: &T) -> Result<Payload, RequestError> {
     serde_json::to_vec(body)
-        .map(bytes::Bytes::from)
-        .map_err(|e| RequestError::Serialize {
-            operation,
-            message: e.to_string(),
+        .map(|bytes| Payload {
+            content_type: "application/json",
+            bytes: bytes.into(),
         })
+        .map_err(|e| serialize_failed(operation, &e))
+}
+
+/// Writes a request body as a form (`application/x-www-form-urlencoded`): each
+/// property a `key=value` pair, an array as the key repeated (OpenAPI's default for
+/// forms), a nested object as `key[inner]` and an array of objects as `key[0][inner]`
+/// (the `deepObject` style APIs with nested forms use); `null` and absent values
+/// are left out.
+pub fn to_form<T: Serialize>(operation: &'static str, body: &T) -> Result<Payload, RequestError> {
+    let value = serde_json::to_value(body).map_err(|e| serialize_failed(operation, &e))?;
+    let serde_json::Value::Object(fields) = value else {
+        return Err(RequestError::Serialize {
+            operation,
+            message: "a form body must be an object".to_owned(),
+        });
+    };
+    let mut pairs = Vec::new();
+    for (key, value) in &fields {
+        form_pairs(key, value, true, &mut pairs);
+    }
+    let mut url = reqwest::Url::parse("form:").map_err(|e| serialize_failed(operation, &e))?;
+    url.query_pairs_mut().extend_pairs(&pairs);
+    Ok(Payload {
+        content_type: "application/x-www-form-urlencoded",
+        bytes: bytes::Bytes::from(url.query().unwrap_or_default().to_owned()),
+    })
+}
+
+fn serialize_failed(operation: &'static str, error: &dyn std::fmt::Display) -> RequestError {
+    RequestError::Serialize {
+        operation,
+        message: error.to_string(),
+    }
+}
+
+/// The pairs of `value` under `key`; `top` is whether it is a property of the body
+/// itself, whose arrays of scalars repeat the key.
+fn form_pairs(key: &str, value: &serde_json::Value, top: bool, out: &mut Vec<(String, String)>) {
+    use serde_json::Value;
+    match value {
+        Value::Null => {}
+        Value::String(text) => out.push((key.to_owned(), text.clone())),
+        Value::Bool(_) | Value::Number(_) => out.push((key.to_owned(), value.to_string())),
+        Value::Array(items) if top && items.iter().all(|i| !i.is_object() && !i.is_array()) => {
+            for item in items {
+                form_pairs(key, item, false, out);
+            }
+        }
+        Value::Array(items) => {
+            for (index, item) in items.iter().enumerate() {
+                form_pairs(&format!("{key}[{index}]"), item, false, out);
+            }
+        }
+        Value::Object(fields) => {
+            for (inner, item) in fields {
+                form_pairs(&format!("{key}[{inner}]"), item, false, out);
+            }
+        }
+    }
 }
 
 /// A successful answer: the decoded value with the status and headers it came with.
@@ -229,6 +284,37 @@ mod tests {
         assert_eq!(read(r#"{"items": 7}"#).items, Some(vec![7]));
         assert_eq!(read(r#"{"items": null}"#).items, None);
         assert_eq!(read("{}").items, None);
+    }
+
+    #[test]
+    fn forms_repeat_array_keys_and_nest_objects_in_brackets() {
+        let body = serde_json::json!({
+            "Name": "a b&c",
+            "Tags": ["x", "y"],
+            "Count": 3,
+            "Skip": null,
+            "metadata": {"order": "7"},
+            "items": [{"price": "p_1"}],
+        });
+        let form = to_form("op", &body).map(|p| (p.content_type, p.bytes));
+        let (kind, bytes) = form.unwrap_or(("", bytes::Bytes::new()));
+        assert_eq!(kind, "application/x-www-form-urlencoded");
+        // The order of the keys is serde_json's map's; what counts is the pairs.
+        let text = String::from_utf8_lossy(&bytes).into_owned();
+        let mut pairs: Vec<&str> = text.split('&').collect();
+        pairs.sort_unstable();
+        assert_eq!(
+            pairs,
+            [
+                "Count=3",
+                "Name=a+b%26c",
+                "Tags=x",
+                "Tags=y",
+                "items%5B0%5D%5Bprice%5D=p_1",
+                "metadata%5Border%5D=7"
+            ]
+        );
+        assert!(to_form("op", &serde_json::json!([1])).is_err());
     }
 
     #[test]

@@ -30,13 +30,25 @@ use super::hooks::{AttemptInfo, CallInfo, Hooks};
 use super::retry::{Failure, RetryPolicy, Timer, is_retryable, parse_retry_after};
 use super::secret::{Secret, redact_url};
 
-/// A credential for one attempt: a header and its value, with the secret inside it
-/// so that a source can tell which one the server refused.
+/// Where a credential goes in a request.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Placement {
+    /// A header, such as `Authorization`.
+    Header(HeaderName),
+    /// A query parameter of this name.
+    Query(String),
+    /// A cookie of this name (in the `Cookie` header).
+    Cookie(String),
+}
+
+/// A credential for one attempt: where it goes and its value, with the secret
+/// inside it so that a source can tell which one the server refused.
 #[derive(Clone)]
 pub struct Credential {
-    /// The header it is sent in.
-    pub header: HeaderName,
-    /// The header's value, marked sensitive so it never shows in `Debug`.
+    /// Where it is sent.
+    pub place: Placement,
+    /// The header's value (for a cookie, `name=value`), marked sensitive so it never
+    /// shows in `Debug`; for a query parameter, the token itself.
     pub value: HeaderValue,
     /// The token inside the value.
     pub token: Secret,
@@ -45,7 +57,7 @@ pub struct Credential {
 impl fmt::Debug for Credential {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.debug_struct("Credential")
-            .field("header", &self.header)
+            .field("place", &self.place)
             .finish_non_exhaustive()
     }
 }
@@ -72,11 +84,20 @@ pub struct Call {
     pub query: Vec<(&'static str, String)>,
     /// Header pairs, in order.
     pub headers: Vec<(&'static str, String)>,
-    /// The JSON body, written once so that every attempt sends the same bytes.
-    pub body: Option<bytes::Bytes>,
+    /// The body, written once so that every attempt sends the same bytes.
+    pub body: Option<Payload>,
     /// Whether the call sends the client's credential (an operation whose
     /// `security` needs none does not).
     pub authenticate: bool,
+}
+
+/// A request body, written once so that every attempt sends the same bytes.
+#[derive(Debug, Clone)]
+pub struct Payload {
+    /// Its `Content-Type`.
+    pub content_type: &'static str,
+    /// Its bytes.
+    pub bytes: bytes::Bytes,
 }
 
 /// An answer with a success status: status, headers and the body's bytes.
@@ -297,12 +318,20 @@ impl<B: serde::de::DeserializeOwned> Dispatcher<B> {
             builder = builder.header(*name, value);
         }
         if let Some(credential) = credential {
-            builder = builder.header(credential.header.clone(), credential.value.clone());
+            builder = match &credential.place {
+                Placement::Header(name) => builder.header(name.clone(), credential.value.clone()),
+                Placement::Cookie(_) => {
+                    builder.header(reqwest::header::COOKIE, credential.value.clone())
+                }
+                Placement::Query(name) => {
+                    builder.query(&[(name.as_str(), credential.token.expose())])
+                }
+            };
         }
         if let Some(body) = &call.body {
             builder = builder
-                .header(reqwest::header::CONTENT_TYPE, "application/json")
-                .body(body.clone());
+                .header(reqwest::header::CONTENT_TYPE, body.content_type)
+                .body(body.bytes.clone());
         }
         builder
             .timeout(timeout)
@@ -315,10 +344,14 @@ impl<B: serde::de::DeserializeOwned> Dispatcher<B> {
 
     async fn send(&self, call: &Call, request: reqwest::Request) -> Result<Attempt<B>, Error<B>> {
         let operation = call.info.operation;
+        // Without its URL: a credential may travel in the query.
         let transport = |source: reqwest::Error, failure| Attempt::Failed {
             failure,
             retry_after: None,
-            error: Error::Transport { operation, source },
+            error: Error::Transport {
+                operation,
+                source: source.without_url(),
+            },
         };
         let sent_to = request.url().clone();
         let mut response = match self.http.execute(request).await {

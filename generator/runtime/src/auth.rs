@@ -16,10 +16,10 @@ use std::fmt;
 use std::sync::{Arc, Mutex, PoisonError};
 use std::time::{Duration, SystemTime};
 
-use reqwest::header::{HeaderName, HeaderValue};
+use reqwest::header::HeaderValue;
 use tokio::sync::watch;
 
-use super::dispatch::{Authenticator, Credential, read_body};
+use super::dispatch::{Authenticator, Credential, Placement, read_body};
 use super::endpoint::check_url;
 use super::error::{AuthError, ConfigError, causes};
 use super::options::{DEFAULT_TIMEOUT, Environment};
@@ -436,11 +436,11 @@ fn far_future(now: SystemTime) -> SystemTime {
     now.checked_add(CENTURY).unwrap_or(now)
 }
 
-/// How a token is sent: the header, and the text before the token.
+/// How a token is sent: where, and the text before the token.
 #[derive(Debug, Clone)]
 pub struct TokenScheme {
-    /// The header.
-    pub header: HeaderName,
+    /// Where it goes.
+    pub place: Placement,
     /// The text before the token and a space (`Bearer`), if any.
     pub prefix: Option<&'static str>,
 }
@@ -451,18 +451,81 @@ impl TokenScheme {
         if secret.trim().is_empty() {
             return None;
         }
-        let mut value = match self.prefix {
-            Some(prefix) => HeaderValue::from_str(&format!("{prefix} {secret}")),
-            None => HeaderValue::from_str(secret),
-        }
-        .ok()?;
+        let text = match (&self.place, self.prefix) {
+            (Placement::Cookie(name), _) => format!("{name}={secret}"),
+            (_, Some(prefix)) => format!("{prefix} {secret}"),
+            (_, None) => secret.to_owned(),
+        };
+        let mut value = HeaderValue::from_str(&text).ok()?;
         value.set_sensitive(true);
         Some(Credential {
-            header: self.header.clone(),
+            place: self.place.clone(),
             value,
             token: Secret::new(secret),
         })
     }
+}
+
+/// How a client authenticates: a token, or a user name and password (HTTP basic).
+#[derive(Debug, Clone)]
+pub enum Scheme {
+    /// A token from a fixed value, a source, or the refresh grant.
+    Token(TokenScheme),
+    /// `Authorization: Basic …` with a user name and password.
+    Basic,
+}
+
+/// HTTP basic credentials: a user name and password, sent as RFC 7617 says.
+#[derive(Debug)]
+pub struct BasicAuthenticator {
+    credential: Credential,
+}
+
+impl BasicAuthenticator {
+    fn new(user: &str, password: &Secret) -> Option<Self> {
+        let pair = format!("{user}:{}", password.expose());
+        let mut value =
+            HeaderValue::from_str(&format!("Basic {}", base64(pair.as_bytes()))).ok()?;
+        value.set_sensitive(true);
+        Some(Self {
+            credential: Credential {
+                place: Placement::Header(reqwest::header::AUTHORIZATION),
+                value,
+                token: Secret::new(pair),
+            },
+        })
+    }
+}
+
+#[async_trait::async_trait]
+impl Authenticator for BasicAuthenticator {
+    async fn credential(&self) -> Result<Credential, AuthError> {
+        Ok(self.credential.clone())
+    }
+
+    async fn refused(&self, _: &Credential) -> Result<Option<Credential>, AuthError> {
+        Ok(None)
+    }
+}
+
+/// Standard base64 with padding (RFC 4648), for basic credentials.
+fn base64(bytes: &[u8]) -> String {
+    const ALPHABET: &[u8; 64] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
+    let mut out = String::with_capacity(bytes.len().div_ceil(3) * 4);
+    for chunk in bytes.chunks(3) {
+        let word = chunk.iter().enumerate().fold(0u32, |word, (i, byte)| {
+            word | u32::from(*byte) << (16 - 8 * i)
+        });
+        for position in 0..4 {
+            if position <= chunk.len() {
+                let index = (word >> (18 - 6 * position)) & 0x3f;
+                out.push(char::from(ALPHABET[index as usize]));
+            } else {
+                out.push('=');
+            }
+        }
+    }
+    out
 }
 
 /// Tokens of a [`TokenSource`], sent as a [`TokenScheme`] says.
@@ -512,6 +575,10 @@ pub struct TokenSettings {
 
 #[derive(Clone)]
 enum TokenChoice {
+    Basic {
+        user: String,
+        password: Secret,
+    },
     Fixed(Secret),
     Source(Arc<dyn TokenSource>),
     Refresh {
@@ -525,6 +592,7 @@ impl fmt::Debug for TokenSettings {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         let choice = match &self.choice {
             None => "none",
+            Some(TokenChoice::Basic { .. }) => "user name and password <redacted>",
             Some(TokenChoice::Fixed(_)) => "fixed token <redacted>",
             Some(TokenChoice::Source(_)) => "token source",
             Some(TokenChoice::Refresh { .. }) => "refresh token <redacted>",
@@ -537,6 +605,14 @@ impl fmt::Debug for TokenSettings {
 }
 
 impl TokenSettings {
+    /// HTTP basic credentials.
+    pub fn basic(&mut self, user: String, password: String) {
+        self.choice = Some(TokenChoice::Basic {
+            user,
+            password: Secret::new(password),
+        });
+    }
+
     /// A fixed token.
     pub fn fixed(&mut self, token: String) {
         self.choice = Some(TokenChoice::Fixed(Secret::new(token)));
@@ -569,16 +645,45 @@ impl TokenSettings {
     /// tokens that are not refreshed, or the refresh endpoint is missing or unsafe.
     pub fn authenticator(
         self,
-        scheme: TokenScheme,
+        scheme: Scheme,
         spec_token_url: Option<String>,
         environment: &Environment,
     ) -> Result<Arc<dyn Authenticator>, ConfigError> {
-        let source: Arc<dyn TokenSource> = match (self.choice, self.token_url) {
+        let scheme = match (scheme, self.choice) {
+            (Scheme::Basic, Some(TokenChoice::Basic { user, password })) => {
+                let basic = BasicAuthenticator::new(&user, &password).ok_or_else(|| {
+                    ConfigError(
+                        "the user name or password holds characters an HTTP header cannot \
+                         carry; they are not shown"
+                            .to_owned(),
+                    )
+                })?;
+                return Ok(Arc::new(basic));
+            }
+            (Scheme::Basic, _) => {
+                return Err(ConfigError(
+                    "no credentials: call ClientBuilder::basic_auth".to_owned(),
+                ));
+            }
+            (Scheme::Token(_), Some(TokenChoice::Basic { .. })) => {
+                return Err(ConfigError(
+                    "the API takes a token, not a user name and password".to_owned(),
+                ));
+            }
+            (Scheme::Token(scheme), choice) => (scheme, choice),
+        };
+        let (scheme, choice) = scheme;
+        let source: Arc<dyn TokenSource> = match (choice, self.token_url) {
             (None, _) => {
                 return Err(ConfigError(
                     "no access token: call ClientBuilder::access_token, token_source or \
                      refresh_token"
                         .to_owned(),
+                ));
+            }
+            (Some(TokenChoice::Basic { .. }), _) => {
+                return Err(ConfigError(
+                    "the API takes a token, not a user name and password".to_owned(),
                 ));
             }
             (Some(TokenChoice::Fixed(_) | TokenChoice::Source(_)), Some(_)) => {
@@ -681,7 +786,7 @@ mod tests {
     #[test]
     fn a_token_that_cannot_be_sent_gives_no_credential() {
         let scheme = TokenScheme {
-            header: HeaderName::from_static("authorization"),
+            place: Placement::Header(reqwest::header::AUTHORIZATION),
             prefix: Some("Bearer"),
         };
         for bad in ["", "  ", "a\r\nb", "nul\0"] {
@@ -693,5 +798,34 @@ mod tests {
         let credential = scheme.credential(&AccessToken::new("abc"));
         let value = credential.map(|c| (c.value.is_sensitive(), c.value.as_bytes().to_vec()));
         assert_eq!(value, Some((true, b"Bearer abc".to_vec())));
+    }
+
+    #[test]
+    fn base64_is_rfc_4648() {
+        for (input, output) in [
+            ("", ""),
+            ("f", "Zg=="),
+            ("fo", "Zm8="),
+            ("foo", "Zm9v"),
+            ("foob", "Zm9vYg=="),
+            ("fooba", "Zm9vYmE="),
+            ("foobar", "Zm9vYmFy"),
+            ("Aladdin:open sesame", "QWxhZGRpbjpvcGVuIHNlc2FtZQ=="),
+        ] {
+            assert_eq!(base64(input.as_bytes()), output, "{input:?}");
+        }
+    }
+
+    #[test]
+    fn a_cookie_credential_names_its_cookie() {
+        let scheme = TokenScheme {
+            place: Placement::Cookie("session".to_owned()),
+            prefix: None,
+        };
+        let credential = scheme.credential(&AccessToken::new("abc"));
+        assert_eq!(
+            credential.map(|c| c.value.as_bytes().to_vec()),
+            Some(b"session=abc".to_vec())
+        );
     }
 }

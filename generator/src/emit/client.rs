@@ -11,7 +11,7 @@ use super::server_choice::{choice_method_name, server_choice};
 use super::tokens::{doc_attrs, ident, type_tokens};
 use std::collections::BTreeSet;
 
-use crate::model::{Api, Auth};
+use crate::model::{Api, Auth, AuthPlace};
 
 /// The whole `client` module.
 pub fn client_file(api: &Api) -> TokenStream {
@@ -51,11 +51,12 @@ pub fn client_file(api: &Api) -> TokenStream {
 fn client_struct(api: &Api) -> TokenStream {
     // Without a default server, `new` could only fail: the builder is the way.
     let default_url = api.server.default_url.as_ref();
-    let new = api.auth.as_ref().zip(default_url).map(|(auth, default_url)| {
+    let token = api.auth.as_ref().filter(|auth| auth.is_token());
+    let new = token.zip(default_url).map(|(auth, default_url)| {
         let doc = format!(
-            " A client for the default server ({}) that sends `access_token` in the {} header.",
+            " A client for the default server ({}) that sends `access_token` as {}.",
             code_span(default_url),
-            code_span(&auth.header)
+            code_span(&auth.sent_as())
         );
         quote! {
             #[doc = #doc]
@@ -258,7 +259,23 @@ fn generic_setters() -> TokenStream {
 /// The closure that makes the credential: the scheme's header and prefix, and the
 /// refresh endpoint for the chosen server.
 fn authenticator(api: &Api, auth: &Auth) -> TokenStream {
-    let header = auth.header.to_ascii_lowercase();
+    let place = match &auth.place {
+        AuthPlace::Header(name) => {
+            let name = name.to_ascii_lowercase();
+            quote! { runtime::dispatch::Placement::Header(::reqwest::header::HeaderName::from_static(#name)) }
+        }
+        AuthPlace::Query(name) => {
+            quote! { runtime::dispatch::Placement::Query(::std::string::String::from(#name)) }
+        }
+        AuthPlace::Cookie(name) => {
+            quote! { runtime::dispatch::Placement::Cookie(::std::string::String::from(#name)) }
+        }
+        AuthPlace::Basic => {
+            return quote! {
+                |environment| self.tokens.authenticator(runtime::auth::Scheme::Basic, ::std::option::Option::None, environment).map(::std::option::Option::Some)
+            };
+        }
+    };
     let prefix = match &auth.prefix {
         Some(p) => quote! { ::std::option::Option::Some(#p) },
         None => quote! { ::std::option::Option::None },
@@ -275,27 +292,37 @@ fn authenticator(api: &Api, auth: &Auth) -> TokenStream {
     };
     quote! {
         |environment| {
-            let scheme = runtime::auth::TokenScheme {
-                header: ::reqwest::header::HeaderName::from_static(#header),
+            let scheme = runtime::auth::Scheme::Token(runtime::auth::TokenScheme {
+                place: #place,
                 prefix: #prefix,
-            };
+            });
             self.tokens.authenticator(scheme, #refresh_url, environment).map(::std::option::Option::Some)
         }
     }
 }
 
 fn token_methods(api: &Api, auth: &Auth) -> TokenStream {
-    let sent_as = match &auth.prefix {
-        Some(p) => format!(
-            " It is sent as {}.",
-            code_span(&format!("{}: {p} <token>", auth.header))
-        ),
-        None => format!(
-            " It is sent as {}.",
-            code_span(&format!("{}: <token>", auth.header))
-        ),
-    };
+    let sent_as = format!(" It is sent as {}.", code_span(&auth.sent_as()));
     let scheme_docs = doc_attrs(&auth.docs, "");
+    if !auth.is_token() {
+        return quote! {
+            /// The user name and password of HTTP basic authentication.
+            #[doc = #sent_as]
+            ///
+            /// From the spec's security scheme:
+            ///
+            #scheme_docs
+            #[must_use]
+            pub fn basic_auth(
+                mut self,
+                user: impl ::std::convert::Into<::std::string::String>,
+                password: impl ::std::convert::Into<::std::string::String>,
+            ) -> Self {
+                self.tokens.basic(user.into(), password.into());
+                self
+            }
+        };
+    }
     let refresh = auth.refresh_url.as_ref().map(|url| {
         let from = match &api.server.choice {
             Some(c) if url.contains("{accounts_server}") => format!(

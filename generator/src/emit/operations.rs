@@ -8,7 +8,7 @@ use quote::{format_ident, quote};
 
 use super::prose::{code_span, sanitize_inline, sanitize_lines};
 use super::tokens::{ident, raw_doc_attrs, type_tokens, unraw};
-use crate::model::{Operation, Param, ParamLocation, PathPart, TypeRef};
+use crate::model::{BodyMedia, Operation, Param, ParamLocation, PathPart, TypeRef};
 
 /// More arguments than this and clippy asks for a struct; the spec decides.
 const CLIPPY_MAX_ARGUMENTS: usize = 7;
@@ -88,9 +88,13 @@ fn call_body(
     let body = match &op.body {
         None => quote! { ::std::option::Option::None },
         Some(b) if b.required => {
-            quote! { ::std::option::Option::Some(runtime::body::to_json(OPERATION, body)?) }
+            let write = writer(b.media);
+            quote! { ::std::option::Option::Some(runtime::body::#write(OPERATION, body)?) }
         }
-        Some(_) => quote! { body.map(|body| runtime::body::to_json(OPERATION, body)).transpose()? },
+        Some(b) => {
+            let write = writer(b.media);
+            quote! { body.map(|body| runtime::body::#write(OPERATION, body)).transpose()? }
+        }
     };
     let decode = match &op.success {
         None => quote! { runtime::body::empty_answer(answer) },
@@ -123,6 +127,14 @@ fn call_body(
         };
         let answer = self.core.execute(&call, self.timeout).await?;
         #decode
+    }
+}
+
+/// The runtime function that writes a body of `media`.
+fn writer(media: BodyMedia) -> proc_macro2::Ident {
+    match media {
+        BodyMedia::Json => format_ident!("to_json"),
+        BodyMedia::Form => format_ident!("to_form"),
     }
 }
 
@@ -279,7 +291,10 @@ fn method_docs(op: &Operation, with_response: bool) -> TokenStream {
         if let Some(body) = &op.body {
             let text = sanitize_inline(&body.docs);
             let text = if text.is_empty() {
-                "the JSON request body.".to_owned()
+                match body.media {
+                    BodyMedia::Json => "the JSON request body.".to_owned(),
+                    BodyMedia::Form => "the request body, sent as a form.".to_owned(),
+                }
             } else {
                 text
             };

@@ -60,8 +60,12 @@ fn builder_start(api: &Api) -> String {
             .map_or(&c.options[c.default], |(_, o)| o);
         code.push_str(&choice_line(c, option));
     }
-    if api.auth.is_some() {
-        code.push_str("    .access_token(\"your-access-token\")\n");
+    if let Some(auth) = &api.auth {
+        code.push_str(if auth.is_token() {
+            "    .access_token(\"your-access-token\")\n"
+        } else {
+            "    .basic_auth(\"your-user\", \"your-password\")\n"
+        });
     }
     code
 }
@@ -195,6 +199,15 @@ const LIMITS: &str = "### Time, size and redirects
 ";
 
 fn authentication(out: &mut String, api: &Api, crate_ident: &str) {
+    if api.auth.as_ref().is_some_and(|auth| !auth.is_token()) {
+        out.push_str(
+            "## Authentication\n\n\
+             A client sends HTTP basic credentials (`basic_auth`, a user name and password), \
+             marked sensitive; they never appear in `Debug`, `Display`, traces or errors. An \
+             HTTP 401 is returned as [`Error::Api`].\n\n",
+        );
+        return;
+    }
     let refresh = api.auth.as_ref().and_then(|a| a.refresh_url.as_ref());
     out.push_str(
         "## Authentication\n\n\

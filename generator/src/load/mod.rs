@@ -48,9 +48,9 @@ pub fn load(text: &str) -> Result<LoadedSpec, Vec<Diagnostic>> {
         place(text, &mut problems);
         Err(problems)
     };
-    let value: serde_yaml::Value = match serde_yaml::from_str(text) {
+    let value = match read_value(text) {
         Ok(value) => value,
-        Err(error) => return fail(vec![yaml_error(&error)]),
+        Err(problem) => return fail(vec![problem]),
     };
     let problems = check_version(&value);
     if !problems.is_empty() {
@@ -65,6 +65,32 @@ pub fn load(text: &str) -> Result<LoadedSpec, Vec<Diagnostic>> {
         }),
         Err(problem) => fail(vec![problem]),
     }
+}
+
+/// The document as a YAML value. A JSON document is read as JSON: it is YAML too,
+/// but YAML parsers refuse some of JSON's string escapes (the surrogate pairs of
+/// `"\ud83d\ude00"`), which real JSON documents use.
+fn read_value(text: &str) -> Result<serde_yaml::Value, Diagnostic> {
+    if text.trim_start().starts_with('{') {
+        let json: serde_json::Value = serde_json::from_str(text).map_err(|error| {
+            let mut diagnostic = Diagnostic::new(
+                "E0001",
+                "#",
+                format!(
+                    "the file is not valid JSON: {}",
+                    strip_position(&error.to_string())
+                ),
+            )
+            .with_hint("fix the JSON syntax at the line shown");
+            diagnostic.location = Some(crate::diagnostics::Location {
+                line: error.line(),
+                column: error.column(),
+            });
+            diagnostic
+        })?;
+        return serde_yaml::to_value(json).map_err(|error| yaml_error(&error));
+    }
+    serde_yaml::from_str(text).map_err(|error| yaml_error(&error))
 }
 
 /// Rejects anything but OpenAPI 3.0.x before the typed parse, whose errors for a

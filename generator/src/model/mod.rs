@@ -98,18 +98,53 @@ pub struct ServerOption {
     pub accounts_server: Option<String>,
 }
 
-/// An API-key style header carrying the token.
+/// How requests authenticate: where the credential goes, and what it is.
 #[derive(Debug, Clone)]
 pub struct Auth {
-    /// The header's name (`Authorization`).
-    pub header: String,
-    /// Text sent before the token, from `x-token-prefix` (`Zoho-oauthtoken`).
+    /// Where the token goes, or HTTP basic credentials.
+    pub place: AuthPlace,
+    /// Text sent before the token, from `x-token-prefix` (`Zoho-oauthtoken`), or
+    /// `Bearer`.
     pub prefix: Option<String>,
     /// The refresh-token endpoint, from `x-refresh-token-url`; may hold
     /// `{accounts_server}`, filled from the server choice's `x-accounts-servers`.
     pub refresh_url: Option<String>,
     /// The scheme's description.
     pub docs: Docs,
+}
+
+/// Where a credential goes.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum AuthPlace {
+    /// A token in this header.
+    Header(String),
+    /// A token in this query parameter.
+    Query(String),
+    /// A token in this cookie.
+    Cookie(String),
+    /// `Authorization: Basic` with a user name and password.
+    Basic,
+}
+
+impl Auth {
+    /// How the credential shows on the wire, for docs: `Authorization: Bearer <token>`.
+    pub fn sent_as(&self) -> String {
+        let token = match &self.prefix {
+            Some(prefix) => format!("{prefix} <token>"),
+            None => "<token>".to_owned(),
+        };
+        match &self.place {
+            AuthPlace::Header(name) => format!("{name}: {token}"),
+            AuthPlace::Query(name) => format!("?{name}=<token>"),
+            AuthPlace::Cookie(name) => format!("Cookie: {name}=<token>"),
+            AuthPlace::Basic => "Authorization: Basic <user:password in base64>".to_owned(),
+        }
+    }
+
+    /// Whether the credential is a token (not basic credentials).
+    pub fn is_token(&self) -> bool {
+        self.place != AuthPlace::Basic
+    }
 }
 
 /// A type the generated crate defines.
@@ -389,6 +424,18 @@ pub struct Body {
     pub required: bool,
     /// Doc lines.
     pub docs: Docs,
+    /// How it is written.
+    pub media: BodyMedia,
+}
+
+/// How a request body is written.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum BodyMedia {
+    /// `application/json`.
+    Json,
+    /// `application/x-www-form-urlencoded`: properties as `key=value` pairs, arrays as
+    /// repeated keys, nested objects as `key[inner]`.
+    Form,
 }
 
 /// Splits a description into doc lines, dropping trailing blank lines.

@@ -10,7 +10,9 @@ use openapiv3::{
 
 use super::schema::{TypeSpace, dangling_ref};
 use super::server::{Security, alternatives};
-use super::{Body, Method, Operation, Param, ParamLocation, PathPart, TypeRef, doc_lines};
+use super::{
+    Body, BodyMedia, Method, Operation, Param, ParamLocation, PathPart, TypeRef, doc_lines,
+};
 use crate::diagnostics::{Diagnostic, escape_token};
 use crate::naming::{self, Scope};
 
@@ -150,16 +152,20 @@ impl<'a, 's> OperationLowering<'a, 's> {
                     .iter()
                     .map(|alt| format!("`{}`", alt.join(" + ")))
                     .collect();
+                let sent = match self.security.scheme.as_deref() {
+                    Some(scheme) => format!("the client sends `{scheme}`"),
+                    None => "the client can send none of them".to_owned(),
+                };
                 self.problems.push(
                     Diagnostic::new(
                         "E0404",
                         format!("{ptr}/security"),
                         format!(
-                            "the operation needs a credential of {}, which this client cannot send",
+                            "the operation accepts only {}, and {sent}",
                             ways.join(" or ")
                         ),
                     )
-                    .with_hint("the client sends one header or bearer credential; see the generator README"),
+                    .with_hint("a client sends one credential; see the generator README"),
                 );
                 false
             }
@@ -370,7 +376,23 @@ impl<'a, 's> OperationLowering<'a, 's> {
         ptr: &str,
     ) -> Option<Body> {
         let body = self.resolve(body, "requestBodies", ptr, |c| &c.request_bodies)?;
-        let (media, media_ptr) = self.json_media(&body.content, ptr)?;
+        // JSON when the operation takes it, else a form.
+        let form = body
+            .content
+            .iter()
+            .find(|(kind, _)| is_form(kind))
+            .filter(|_| !body.content.keys().any(|kind| is_json(kind)));
+        let (media, media_ptr, kind) = match form {
+            Some((kind, media)) => (
+                media,
+                format!("{ptr}/content/{}", escape_token(kind)),
+                BodyMedia::Form,
+            ),
+            None => {
+                let (media, media_ptr) = self.json_media(&body.content, ptr)?;
+                (media, media_ptr, BodyMedia::Json)
+            }
+        };
         let ty = match &media.schema {
             Some(schema) => self.types.use_schema(
                 schema,
@@ -383,6 +405,7 @@ impl<'a, 's> OperationLowering<'a, 's> {
             ty,
             required: body.required,
             docs: doc_lines(&[body.description.as_deref()]),
+            media: kind,
         })
     }
 
@@ -580,6 +603,10 @@ fn is_scalar(ty: &TypeRef) -> bool {
         ty,
         TypeRef::String | TypeRef::I32 | TypeRef::I64 | TypeRef::F32 | TypeRef::F64 | TypeRef::Bool
     )
+}
+
+fn is_form(media_type: &str) -> bool {
+    media_type.split(';').next().unwrap_or_default().trim() == "application/x-www-form-urlencoded"
 }
 
 fn is_json(media_type: &str) -> bool {

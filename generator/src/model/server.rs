@@ -3,7 +3,7 @@
 use openapiv3::{APIKeyLocation, OpenAPI, ReferenceOr, SecurityScheme, ServerVariable};
 use serde_json::Value;
 
-use super::{Auth, Server, ServerChoice, ServerOption, doc_lines};
+use super::{Auth, AuthPlace, Server, ServerChoice, ServerOption, doc_lines};
 use crate::diagnostics::{Diagnostic, escape_token};
 use crate::naming::{self, Scope};
 
@@ -361,17 +361,41 @@ fn auth_for(scheme: &SecurityScheme, ptr: &str, problems: &mut Vec<Diagnostic>) 
                 return None;
             }
             Some(Auth {
-                header: name.clone(),
+                place: AuthPlace::Header(name.clone()),
                 prefix: text("x-token-prefix"),
                 refresh_url: text("x-refresh-token-url"),
                 docs: doc_lines(&[description.as_deref()]),
             })
         }
+        SecurityScheme::APIKey {
+            location: location @ (APIKeyLocation::Query | APIKeyLocation::Cookie),
+            name,
+            description,
+            ..
+        } => Some(Auth {
+            place: match location {
+                APIKeyLocation::Query => AuthPlace::Query(name.clone()),
+                _ => AuthPlace::Cookie(name.clone()),
+            },
+            prefix: None,
+            refresh_url: None,
+            docs: doc_lines(&[description.as_deref()]),
+        }),
         SecurityScheme::HTTP {
             scheme,
             description,
             ..
         } if scheme.eq_ignore_ascii_case("bearer") => Some(bearer(description.as_deref())),
+        SecurityScheme::HTTP {
+            scheme,
+            description,
+            ..
+        } if scheme.eq_ignore_ascii_case("basic") => Some(Auth {
+            place: AuthPlace::Basic,
+            prefix: None,
+            refresh_url: None,
+            docs: doc_lines(&[description.as_deref()]),
+        }),
         SecurityScheme::OAuth2 {
             description, flows, ..
         } => {
@@ -402,7 +426,7 @@ fn auth_for(scheme: &SecurityScheme, ptr: &str, problems: &mut Vec<Diagnostic>) 
         SecurityScheme::OpenIDConnect { description, .. } => Some(bearer(description.as_deref())),
         _ => {
             problems.push(
-                Diagnostic::new("E0405", ptr, "only header API keys, HTTP bearer, OAuth 2 and OpenID Connect schemes are supported")
+                Diagnostic::new("E0405", ptr, "only API keys, HTTP bearer and basic, OAuth 2 and OpenID Connect schemes are supported")
                     .with_hint("describe the credential as an `apiKey` sent `in: header`"),
             );
             None
@@ -420,7 +444,7 @@ fn is_header_name(name: &str) -> bool {
 
 fn bearer(description: Option<&str>) -> Auth {
     Auth {
-        header: "Authorization".to_owned(),
+        place: AuthPlace::Header("Authorization".to_owned()),
         prefix: Some("Bearer".to_owned()),
         refresh_url: None,
         docs: doc_lines(&[description]),

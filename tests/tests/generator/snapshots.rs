@@ -110,11 +110,13 @@ macro_rules! fixture_tests {
 
 fixture_tests!(
     api_key_auth,
+    basic_and_query_auth,
     callbacks_and_links,
     client_method_names,
     combinations,
     constraints,
     envelope,
+    form_body,
     hostile_prose,
     integer_enum,
     keywords,

@@ -1,0 +1,33 @@
+//! The `basic_and_query_auth` fixture: HTTP basic credentials go in the
+//! `Authorization` header, and never show in `Debug`.
+
+use fixture_basic_and_query_auth::Client;
+use wiremock::matchers::any;
+use wiremock::{Mock, MockServer, ResponseTemplate};
+
+#[tokio::test]
+async fn basic_credentials_are_sent_as_rfc_7617_says() {
+    let server = MockServer::start().await;
+    Mock::given(any())
+        .respond_with(ResponseTemplate::new(200).set_body_raw("[]", "application/json"))
+        .mount(&server)
+        .await;
+    let client = Client::builder()
+        .base_url(server.uri())
+        .basic_auth("Aladdin", "open sesame")
+        .build()
+        .expect("client");
+    assert!(!format!("{client:?}").contains("sesame"));
+    client.list_accounts().await.expect("list");
+    let requests = server.received_requests().await.expect("recorded");
+    assert_eq!(
+        requests[0].headers.get("authorization").and_then(|v| v.to_str().ok()),
+        Some("Basic QWxhZGRpbjpvcGVuIHNlc2FtZQ==")
+    );
+}
+
+#[test]
+fn without_credentials_the_build_says_which_call_to_make() {
+    let error = Client::builder().build().expect_err("no credentials");
+    assert!(error.to_string().contains("basic_auth"), "{error}");
+}
