@@ -30,6 +30,7 @@ pub const FIXTURES: &[&str] = &[
     "query_arrays",
     "server_choice",
     "several_security_schemes",
+    "structured_query",
     "untagged_scalar",
 ];
 

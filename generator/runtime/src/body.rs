@@ -51,7 +51,12 @@ fn serialize_failed(operation: &'static str, error: &dyn std::fmt::Display) -> R
 
 /// The pairs of `value` under `key`; `top` is whether it is a property of the body
 /// itself, whose arrays of scalars repeat the key.
-fn form_pairs(key: &str, value: &serde_json::Value, top: bool, out: &mut Vec<(String, String)>) {
+pub(crate) fn form_pairs(
+    key: &str,
+    value: &serde_json::Value,
+    top: bool,
+    out: &mut Vec<(String, String)>,
+) {
     use serde_json::Value;
     match value {
         Value::Null => {}

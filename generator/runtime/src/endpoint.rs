@@ -2,6 +2,7 @@
 
 use percent_encoding::{AsciiSet, NON_ALPHANUMERIC, utf8_percent_encode};
 
+use super::body::form_pairs;
 use super::error::{ConfigError, RequestError};
 use super::secret::redact_url;
 
@@ -31,6 +32,37 @@ pub fn push_segment(
         });
     }
     url.extend(utf8_percent_encode(value, SEGMENT));
+    Ok(())
+}
+
+/// Appends a query parameter that is not a scalar to `url`'s query: with `deep`
+/// (`deepObject` style) as `name[key]=value` pairs, else (`form` style) each property
+/// of an object as its own `key=value`; a scalar value as `name=value`.
+pub fn push_query_value<T: serde::Serialize>(
+    url: &mut String,
+    operation: &'static str,
+    name: &'static str,
+    value: &T,
+    deep: bool,
+) -> Result<(), RequestError> {
+    let serialize_failed = |message: String| RequestError::Serialize { operation, message };
+    let value = serde_json::to_value(value).map_err(|e| serialize_failed(e.to_string()))?;
+    let mut pairs = Vec::new();
+    match (&value, deep) {
+        (serde_json::Value::Object(fields), false) => {
+            for (key, item) in fields {
+                form_pairs(key, item, true, &mut pairs);
+            }
+        }
+        _ => form_pairs(name, &value, true, &mut pairs),
+    }
+    let mut encoded = reqwest::Url::parse("query:").map_err(|e| serialize_failed(e.to_string()))?;
+    encoded.query_pairs_mut().extend_pairs(&pairs);
+    let query = encoded.query().unwrap_or_default();
+    if !query.is_empty() {
+        url.push(if url.contains('?') { '&' } else { '?' });
+        url.push_str(query);
+    }
     Ok(())
 }
 
@@ -109,6 +141,21 @@ mod tests {
         for bad in ["", ".", ".."] {
             assert!(push_segment(&mut url, "op", "id", bad).is_err(), "{bad:?}");
         }
+    }
+
+    #[test]
+    fn structured_query_values_become_pairs() {
+        #[derive(serde::Serialize)]
+        struct Range {
+            gte: u32,
+            lt: Option<u32>,
+        }
+        let range = Range { gte: 1, lt: None };
+        let mut url = String::from("https://h/p");
+        assert!(push_query_value(&mut url, "op", "created", &range, true).is_ok());
+        assert!(push_query_value(&mut url, "op", "page", &range, false).is_ok());
+        assert!(push_query_value(&mut url, "op", "limit", &5, true).is_ok());
+        assert_eq!(url, "https://h/p?created%5Bgte%5D=1&gte=1&limit=5");
     }
 
     #[test]

@@ -10,8 +10,8 @@
 //! type parameter (the error body, `B` in [`error::Error`]).
 //!
 //! The modules depend on each other in one direction, leaves first:
-//! [`secret`], [`hooks`], [`retry`] → [`error`] → [`endpoint`], [`validate`] →
-//! [`dispatch`] → [`body`], [`options`] → [`auth`].
+//! [`secret`], [`hooks`], [`retry`] → [`error`] → [`validate`], [`dispatch`] →
+//! [`body`] → [`endpoint`] → [`options`] → [`auth`].
 //!
 //! A token source of one's own, for a spec with a security scheme:
 //!

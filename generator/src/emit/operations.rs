@@ -141,6 +141,10 @@ fn writer(media: BodyMedia) -> proc_macro2::Ident {
 fn argument(param: &Param) -> TokenStream {
     let name = ident(&param.rust_name);
     let ty = match &param.ty {
+        _ if param.structured.is_some() => {
+            let ty = type_tokens(&param.ty);
+            quote! { &#ty }
+        }
         TypeRef::String => quote! { &str },
         TypeRef::Vec(item) => {
             let item = type_tokens(item);
@@ -184,9 +188,21 @@ fn url_building(op: &Operation) -> TokenStream {
             quote! { runtime::endpoint::push_segment(&mut url, OPERATION, #wire, #value)?; }
         }
     });
+    let structured = op.params.iter().filter_map(|param| {
+        let deep = param.structured?;
+        let name = ident(&param.rust_name);
+        let wire = &param.wire_name;
+        let push = quote! { runtime::endpoint::push_query_value(&mut url, OPERATION, #wire, value, #deep)?; };
+        Some(if param.required {
+            quote! { { let value = #name; #push } }
+        } else {
+            quote! { if let ::std::option::Option::Some(value) = #name { #push } }
+        })
+    });
     quote! {
         let mut url = self.core.base_url().to_owned();
         #( #steps )*
+        #( #structured )*
     }
 }
 
@@ -196,7 +212,7 @@ fn pairs(op: &Operation, location: ParamLocation) -> TokenStream {
     let params: Vec<&Param> = op
         .params
         .iter()
-        .filter(|p| p.location == location)
+        .filter(|p| p.location == location && p.structured.is_none())
         .collect();
     let is_list = |p: &Param| matches!(p.ty, TypeRef::Vec(_));
     let scalars = params

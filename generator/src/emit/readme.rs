@@ -368,6 +368,7 @@ mod tests {
             rust_name: "p".into(),
             location: ParamLocation::Query,
             explode: true,
+            structured: None,
             required,
             ty,
             docs: vec![],

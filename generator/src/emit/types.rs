@@ -25,13 +25,27 @@ pub fn types_file(types: &[TypeDef]) -> TokenStream {
     }
 }
 
-/// The enums the crate defines, which have `Display`.
+/// The named types that show as their wire value (`Display`): the crate's enums,
+/// and aliases of scalars or of those.
 pub fn enum_names(types: &[TypeDef]) -> BTreeSet<&str> {
-    types
+    let mut names: BTreeSet<&str> = types
         .iter()
         .filter(|def| matches!(def, TypeDef::IntEnum(_) | TypeDef::StringEnum(_)))
         .map(TypeDef::name)
-        .collect()
+        .collect();
+    loop {
+        let before = names.len();
+        for def in types {
+            if let TypeDef::Alias(alias) = def {
+                if is_displayable(&alias.target, &names) {
+                    names.insert(&alias.name);
+                }
+            }
+        }
+        if names.len() == before {
+            return names;
+        }
+    }
 }
 
 fn type_def(def: &TypeDef, validating: &BTreeSet<String>, enums: &BTreeSet<&str>) -> TokenStream {

@@ -409,8 +409,12 @@ pub struct Param {
     pub explode: bool,
     /// Whether it must be given.
     pub required: bool,
-    /// Its type (a scalar).
+    /// Its type: a scalar, a list of scalars in the query, or (`structured`) any type.
     pub ty: TypeRef,
+    /// A query parameter that is not a scalar nor a list of scalars: sent as pairs,
+    /// `name[key]=value` when this is `true` (`deepObject` style), each property as
+    /// its own `key=value` when `false` (`form` style).
+    pub structured: Option<bool>,
     /// Doc lines.
     pub docs: Docs,
 }

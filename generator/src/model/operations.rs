@@ -299,7 +299,19 @@ impl<'a, 's> OperationLowering<'a, 's> {
         };
         let query_list =
             location == ParamLocation::Query && matches!(&ty, TypeRef::Vec(item) if scalar(item));
-        if !scalar(&ty) && !query_list {
+        // Anything else in the query (an object, a choice, a list of objects) is sent as
+        // pairs: `deepObject` style as `name[key]=value`, the default `form` style as
+        // each property its own `key=value`.
+        let deep = matches!(
+            param,
+            Parameter::Query {
+                style: openapiv3::QueryStyle::DeepObject,
+                ..
+            }
+        );
+        let structured =
+            (location == ParamLocation::Query && !scalar(&ty) && !query_list).then_some(deep);
+        if !scalar(&ty) && !query_list && structured.is_none() {
             self.problems.push(
                 Diagnostic::new(
                     "E0306",
@@ -317,6 +329,7 @@ impl<'a, 's> OperationLowering<'a, 's> {
         Some(Param {
             // `form` style explodes by default: `tag=a&tag=b`; `explode: false` gives `tag=a,b`.
             explode: data.explode.unwrap_or(true),
+            structured,
             wire_name: data.name.clone(),
             rust_name: scope.claim(naming::snake(&data.name)),
             location,

@@ -130,6 +130,7 @@ fixture_tests!(
     query_arrays,
     server_choice,
     several_security_schemes,
+    structured_query,
     untagged_scalar,
 );
 
