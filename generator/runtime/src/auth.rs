@@ -229,20 +229,17 @@ impl TokenSource for RefreshTokenSource {
         let mut pending = {
             let mut state = self.inner.lock();
             let now = self.inner.timer.now();
-            if let Some(cached) = state.cached.as_ref().filter(|c| now < c.refresh_after) {
+            let cached = state.cached.clone();
+            if let Some(cached) = cached.as_ref().filter(|c| now < c.refresh_after) {
                 return Ok(cached.token.clone());
             }
-            match &state.pending {
-                Some(pending) => pending.clone(),
-                None => {
-                    let (sender, receiver) = watch::channel(None);
-                    state.pending = Some(receiver.clone());
-                    // A task of its own, so that a caller giving up (its time limit,
-                    // a dropped future) does not abandon the others waiting.
-                    tokio::spawn(Arc::clone(&self.inner).refresh_and_publish(sender));
-                    receiver
-                }
+            let pending = self.inner.pending_or_start(&mut state)?;
+            // Refreshed early, the cached token is still good: callers keep using it
+            // while the refresh runs, and no one waits for it.
+            if let Some(valid) = cached.filter(|c| c.token.is_valid_at(now)) {
+                return Ok(valid.token);
             }
+            pending
         };
         let outcome = match pending.wait_for(Option::is_some).await {
             Ok(outcome) => outcome.clone(),
@@ -287,7 +284,32 @@ impl Refresher {
             .filter(|token| token.is_valid_at(now))
     }
 
+    /// The refresh under way, or a new one. A refresh whose task ended without an
+    /// answer (its runtime shut down) is no longer under way.
+    fn pending_or_start(
+        self: &Arc<Self>,
+        state: &mut RefreshState,
+    ) -> Result<watch::Receiver<Option<Outcome>>, AuthError> {
+        if let Some(pending) = state.pending.as_ref().filter(|p| p.has_changed().is_ok()) {
+            return Ok(pending.clone());
+        }
+        let runtime = tokio::runtime::Handle::try_current().map_err(|_| {
+            AuthError::new("a token refresh needs a Tokio runtime, and none is running")
+        })?;
+        let (sender, receiver) = watch::channel(None);
+        state.pending = Some(receiver.clone());
+        // A task of its own, so that a caller giving up (its time limit, a dropped
+        // future) does not abandon the others waiting.
+        runtime.spawn(Arc::clone(self).refresh_and_publish(sender));
+        Ok(receiver)
+    }
+
     async fn refresh_and_publish(self: Arc<Self>, sender: watch::Sender<Option<Outcome>>) {
+        // However this task ends, a refresh it no longer runs is not left pending.
+        let _clear = ClearPending {
+            refresher: &self,
+            channel: sender.subscribe(),
+        };
         let outcome = match tokio::time::timeout(self.timeout, self.refresh()).await {
             Ok(outcome) => outcome,
             Err(_) => Err(AuthError::new(format!(
@@ -295,12 +317,8 @@ impl Refresher {
                 self.timeout
             ))),
         };
-        {
-            let mut state = self.lock();
-            if let Ok(cached) = &outcome {
-                state.cached = Some(cached.clone());
-            }
-            state.pending = None;
+        if let Ok(cached) = &outcome {
+            self.lock().cached = Some(cached.clone());
         }
         // No receiver left means no caller waits any more; the cache is set anyway.
         let _ = sender.send(Some(outcome));
@@ -413,6 +431,26 @@ impl Refresher {
         let secrets = [self.client_secret.expose(), self.refresh_token.expose()];
         let description = (!description.is_empty()).then(|| scrub(&description, &secrets));
         AuthError::from_endpoint(status, error.map(|e| scrub(&e, &secrets)), description)
+    }
+}
+
+/// Clears the refresh under way when the task that runs it ends, answered or not
+/// (dropped with its runtime, or panicked), unless another has taken its place.
+struct ClearPending<'a> {
+    refresher: &'a Refresher,
+    channel: watch::Receiver<Option<Outcome>>,
+}
+
+impl Drop for ClearPending<'_> {
+    fn drop(&mut self) {
+        let mut state = self.refresher.lock();
+        if state
+            .pending
+            .as_ref()
+            .is_some_and(|pending| pending.same_channel(&self.channel))
+        {
+            state.pending = None;
+        }
     }
 }
 

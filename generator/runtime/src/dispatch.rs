@@ -170,7 +170,7 @@ impl<B: serde::de::DeserializeOwned> Dispatcher<B> {
         call: &Call,
         limit: Option<Duration>,
     ) -> Result<RawResponse, Error<B>> {
-        let deadline = limit.and_then(|limit| Instant::now().checked_add(limit));
+        let deadline = limit.and_then(|limit| Some((Instant::now().checked_add(limit)?, limit)));
         let run = self.attempts(call, deadline);
         #[cfg(feature = "tracing")]
         let run = {
@@ -183,8 +183,8 @@ impl<B: serde::de::DeserializeOwned> Dispatcher<B> {
             );
             run.instrument(span)
         };
-        match (limit, deadline) {
-            (Some(limit), Some(_)) => {
+        match deadline {
+            Some((_, limit)) => {
                 tokio::time::timeout(limit, run)
                     .await
                     .unwrap_or(Err(Error::Timeout {
@@ -192,14 +192,15 @@ impl<B: serde::de::DeserializeOwned> Dispatcher<B> {
                         after: limit,
                     }))
             }
-            _ => run.await,
+            None => run.await,
         }
     }
 
+    /// The attempts of `call`; `deadline` is when its own limit (the second) ends.
     async fn attempts(
         &self,
         call: &Call,
-        deadline: Option<Instant>,
+        deadline: Option<(Instant, Duration)>,
     ) -> Result<RawResponse, Error<B>> {
         let mut attempt = 0u32;
         let mut waited = Duration::ZERO;
@@ -214,8 +215,17 @@ impl<B: serde::de::DeserializeOwned> Dispatcher<B> {
                 (Some(auth), None) => Some(auth.credential().await?),
                 (None, _) => None,
             };
+            // Whether the call's own limit, not the attempt timeout, bounds this attempt.
+            let cut_by_limit = deadline.is_some_and(|(at, _)| {
+                at.saturating_duration_since(Instant::now()) < self.attempt_timeout
+            });
             let (failure, retry_after, error) = match self
-                .attempt(call, credential.as_ref(), deadline, attempt)
+                .attempt(
+                    call,
+                    credential.as_ref(),
+                    deadline.map(|(at, _)| at),
+                    attempt,
+                )
                 .await?
             {
                 Attempt::Answered(answer) => return Ok(answer),
@@ -225,6 +235,15 @@ impl<B: serde::de::DeserializeOwned> Dispatcher<B> {
                     error,
                 } => (failure, retry_after, error),
             };
+            // An attempt cut short by the call's own limit ends the call as such.
+            let past = deadline.is_some_and(|(at, _)| Instant::now() >= at);
+            let timed_out = cut_by_limit && matches!(failure, Failure::Interrupted);
+            if let Some((_, limit)) = deadline.filter(|_| past || timed_out) {
+                return Err(Error::Timeout {
+                    operation: call.info.operation,
+                    after: limit,
+                });
+            }
             if let (Failure::Status { status: 401, .. }, false, Some(auth), Some(used)) =
                 (failure, refreshed, auth, &credential)
             {
@@ -244,11 +263,18 @@ impl<B: serde::de::DeserializeOwned> Dispatcher<B> {
             let wait = self
                 .retry
                 .next_wait(counted, retry_after, waited, fastrand::f64())
-                .filter(|_| is_retryable(&call.info.method, failure))
-                .filter(|wait| ends_before(*wait, deadline));
+                .filter(|_| is_retryable(&call.info.method, failure));
             let Some(wait) = wait else {
                 return Err(error);
             };
+            // A retry the policy allows but the call's own limit does not: the limit
+            // is what ends the call.
+            if let Some((_, limit)) = deadline.filter(|(at, _)| !ends_before(wait, Some(*at))) {
+                return Err(Error::Timeout {
+                    operation: call.info.operation,
+                    after: limit,
+                });
+            }
             waited = waited.saturating_add(wait);
             self.timer.sleep(wait).await;
         }
