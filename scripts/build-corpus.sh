@@ -15,7 +15,8 @@ build="$root/target/corpus-build"
 ws="$build/ws"
 
 cargo build -q -p generator
-generator="$root/target/debug/generator"
+# Where cargo put it, whatever CARGO_TARGET_DIR says.
+generator="$(cargo metadata --format-version 1 --no-deps | python3 -c 'import json,sys; print(json.load(sys.stdin)["target_directory"])')/debug/generator"
 
 rm -rf "$ws"
 mkdir -p "$ws"

@@ -12,12 +12,11 @@ async fn basic_credentials_are_sent_as_rfc_7617_says() {
         .respond_with(ResponseTemplate::new(200).set_body_raw("[]", "application/json"))
         .mount(&server)
         .await;
-    let client = Client::builder()
+    let builder = Client::builder()
         .base_url(server.uri())
-        .basic_auth("Aladdin", "open sesame")
-        .build()
-        .expect("client");
-    assert!(!format!("{client:?}").contains("sesame"));
+        .basic_auth("Aladdin", "open sesame");
+    assert!(!format!("{builder:?}").contains("sesame"), "{builder:?}");
+    let client = builder.build().expect("client");
     client.list_accounts().await.expect("list");
     let requests = server.received_requests().await.expect("recorded");
     assert_eq!(

@@ -2,9 +2,6 @@
 //! the client's waits instead of sleeping, answer sequences for wiremock, a
 //! recording hook, raw TCP servers that misbehave, the secret-leak check, and the
 //! clients and answers both suites use.
-//!
-//! The file is included with `#[path]` rather than as `common/mod.rs`, so it does not
-//! claim the `common` module other test files of this package may define.
 
 use std::future::Future;
 use std::net::SocketAddr;

@@ -27,6 +27,7 @@ pub const FIXTURES: &[&str] = &[
     "one_or_many",
     "path_and_query",
     "petstore",
+    "query_api_key",
     "query_arrays",
     "server_choice",
     "several_security_schemes",

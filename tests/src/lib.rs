@@ -1,8 +1,9 @@
 //! Cross-crate tests of the workspace, and the helpers they share. The tests live
-//! in `tests/tests/`, as three binaries organised in modules:
+//! in `tests/tests/`, as four binaries, the first two organised in modules:
 //!
 //! - `client`: the generated client `pagesense_goals` against servers on 127.0.0.1
-//!   (end to end, faults, the adversarial review's defects, settings, tracing);
+//!   (end to end, faults, the adversarial review's defects, settings);
+//! - `spans`: tracing, in a process of its own (see its docs);
 //! - `generator`: the generator against the repository's specs (drift, fixture
 //!   snapshots and builds, diagnostics, the broken-spec corpus, property tests);
 //! - `contract`: the client and the spec against Prism, an independent mock.

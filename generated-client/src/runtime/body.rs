@@ -277,9 +277,10 @@ mod tests {
     }
 
     fn read(json: &str) -> Holder {
+        // A value no input gives, so that a failed parse fails every assertion.
         serde_json::from_str(json).unwrap_or(Holder {
             items: Some(vec![u32::MAX]),
-            nullable: None,
+            nullable: Some(Some(u32::MAX)),
         })
     }
 

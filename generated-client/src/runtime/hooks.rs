@@ -30,7 +30,9 @@ pub struct AttemptInfo<'a> {
 ///
 /// Both methods do nothing by default.
 pub trait Hooks: Send + Sync + fmt::Debug {
-    /// May change the request, such as adding a header.
+    /// May change the request, such as adding a header. The request holds the
+    /// credential (in a sensitive header, or in the URL for an API key sent in the
+    /// query): a hook that logs it must leave it out.
     fn before_request(&self, attempt: &AttemptInfo<'_>, request: &mut reqwest::Request) {
         let _ = (attempt, request);
     }

@@ -57,17 +57,32 @@ pub fn redact_url(url: &str) -> String {
     parsed.to_string()
 }
 
-/// `text` with every occurrence of each secret replaced. Secrets shorter than four
-/// characters are left alone: replacing them would shred ordinary words while
-/// protecting nothing.
+/// `text` with every occurrence of each secret replaced, as it is and as a form or
+/// query encodes it (an endpoint that echoes its request shows `a%2Fb` for `a/b`).
+/// Secrets shorter than four characters are left alone: replacing them would
+/// shred ordinary words while protecting nothing.
 pub fn scrub(text: &str, secrets: &[&str]) -> String {
     let mut out = text.to_owned();
-    for secret in secrets {
-        if secret.len() >= 4 && out.contains(secret) {
-            out = out.replace(secret, REDACTED);
+    for secret in secrets.iter().filter(|s| s.len() >= 4) {
+        for form in [(*secret).to_owned(), form_encoded(secret)] {
+            if out.contains(&form) {
+                out = out.replace(&form, REDACTED);
+            }
         }
     }
     out
+}
+
+/// `value` as `application/x-www-form-urlencoded` writes it.
+fn form_encoded(value: &str) -> String {
+    let Ok(mut url) = reqwest::Url::parse("form:") else {
+        return value.to_owned();
+    };
+    url.query_pairs_mut().append_pair("k", value);
+    url.query()
+        .and_then(|q| q.strip_prefix("k="))
+        .unwrap_or(value)
+        .to_owned()
 }
 
 #[cfg(test)]
@@ -101,5 +116,7 @@ mod tests {
             scrubbed,
             "echo: refresh_token=<redacted>&client_secret=<redacted> (<redacted>)"
         );
+        let echoed = "refresh_token=1%2F%2F0g+x%3D";
+        assert_eq!(scrub(echoed, &["1//0g x="]), "refresh_token=<redacted>");
     }
 }

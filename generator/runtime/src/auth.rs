@@ -521,6 +521,10 @@ pub struct BasicAuthenticator {
 
 impl BasicAuthenticator {
     fn new(user: &str, password: &Secret) -> Option<Self> {
+        // RFC 7617: the user name cannot hold a colon, which separates the password.
+        if user.contains(':') {
+            return None;
+        }
         let pair = format!("{user}:{}", password.expose());
         let mut value =
             HeaderValue::from_str(&format!("Basic {}", base64(pair.as_bytes()))).ok()?;
@@ -691,8 +695,8 @@ impl TokenSettings {
             (Scheme::Basic, Some(TokenChoice::Basic { user, password })) => {
                 let basic = BasicAuthenticator::new(&user, &password).ok_or_else(|| {
                     ConfigError(
-                        "the user name or password holds characters an HTTP header cannot \
-                         carry; they are not shown"
+                        "the user name holds a colon, which HTTP basic authentication \
+                         cannot carry (RFC 7617); it is not shown"
                             .to_owned(),
                     )
                 })?;

@@ -16,8 +16,11 @@ const SHOWN_BODY: usize = 300;
 
 /// Everything that can go wrong when building a client or making a call.
 ///
-/// No variant ever holds a credential: tokens are not in request URLs, credential
-/// headers are part of no error, and URLs and token-endpoint texts are redacted.
+/// No variant holds a credential the client knows of: credential headers are part of
+/// no error, transport errors drop their URL (where a query API key travels), URLs
+/// in messages are redacted, and token-endpoint texts are scrubbed. An API that
+/// echoes a key into its error body is the API's doing: `ApiError::raw_body` keeps
+/// what it sent.
 #[derive(Debug)]
 #[non_exhaustive]
 pub enum Error<B = serde_json::Value> {

@@ -335,7 +335,8 @@ const GUARANTEES: &str = "## What to expect
 ";
 
 const SECRETS: &str =
-    "- **Secrets.** Access tokens are sent in a header marked sensitive; a client secret and
+    "- **Secrets.** Access tokens are sent where the spec's scheme says (a header marked
+  sensitive, or the query for an API key the spec puts there); a client secret and
   a refresh token only in the form body of token requests, to the token endpoint. None of
   them appears in `Debug`, `Display`, traces or errors: URLs in messages lose their user
   names, passwords and query values, and whatever the token endpoint echoes of a secret is

@@ -127,6 +127,7 @@ fixture_tests!(
     one_or_many,
     path_and_query,
     petstore,
+    query_api_key,
     query_arrays,
     server_choice,
     several_security_schemes,
