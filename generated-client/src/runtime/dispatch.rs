@@ -480,8 +480,10 @@ pub(crate) async fn read_body(
     if !excerpt && declared.is_some_and(|length| length > limit as u64) {
         return Ok(Body::Cut(bytes::Bytes::new()));
     }
+    // A declared length is a hint, not a promise: at most 64 KiB is set aside before
+    // the bytes arrive.
     let capacity = declared.map_or(0, |length| usize::try_from(length).unwrap_or(limit));
-    let mut body = bytes::BytesMut::with_capacity(capacity.min(limit));
+    let mut body = bytes::BytesMut::with_capacity(capacity.min(limit).min(MAX_BODY_KEPT));
     while let Some(chunk) = response.chunk().await? {
         let room = limit - body.len();
         if chunk.len() > room {

@@ -34,12 +34,23 @@ pub fn to_form<T: Serialize>(operation: &'static str, body: &T) -> Result<Payloa
     for (key, value) in &fields {
         form_pairs(key, value, true, &mut pairs);
     }
-    let mut url = reqwest::Url::parse("form:").map_err(|e| serialize_failed(operation, &e))?;
-    url.query_pairs_mut().extend_pairs(&pairs);
     Ok(Payload {
         content_type: "application/x-www-form-urlencoded",
-        bytes: bytes::Bytes::from(url.query().unwrap_or_default().to_owned()),
+        bytes: bytes::Bytes::from(form_encode(&pairs)),
     })
+}
+
+/// `pairs` as `application/x-www-form-urlencoded` writes them (`a=1&b=x+y`), by the
+/// URL standard's serializer.
+pub(crate) fn form_encode(pairs: &[(String, String)]) -> String {
+    match reqwest::Url::parse("form:") {
+        Ok(mut url) => {
+            url.query_pairs_mut().extend_pairs(pairs);
+            url.query().unwrap_or_default().to_owned()
+        }
+        // A constant URL that parses; nothing to encode into otherwise.
+        Err(_) => String::new(),
+    }
 }
 
 fn serialize_failed(operation: &'static str, error: &dyn std::fmt::Display) -> RequestError {

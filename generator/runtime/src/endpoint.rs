@@ -2,7 +2,7 @@
 
 use percent_encoding::{AsciiSet, NON_ALPHANUMERIC, utf8_percent_encode};
 
-use super::body::form_pairs;
+use super::body::{form_encode, form_pairs};
 use super::error::{ConfigError, RequestError};
 use super::secret::redact_url;
 
@@ -56,12 +56,10 @@ pub fn push_query_value<T: serde::Serialize>(
         }
         _ => form_pairs(name, &value, true, &mut pairs),
     }
-    let mut encoded = reqwest::Url::parse("query:").map_err(|e| serialize_failed(e.to_string()))?;
-    encoded.query_pairs_mut().extend_pairs(&pairs);
-    let query = encoded.query().unwrap_or_default();
+    let query = form_encode(&pairs);
     if !query.is_empty() {
         url.push(if url.contains('?') { '&' } else { '?' });
-        url.push_str(query);
+        url.push_str(&query);
     }
     Ok(())
 }
