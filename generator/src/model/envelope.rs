@@ -119,17 +119,7 @@ fn field<'d>(def: &'d StructDef, wire: &str, ptr: &str) -> Result<&'d Field, Dia
 }
 
 fn displayable(ty: &TypeRef, types: &[TypeDef]) -> bool {
-    let scalar = |ty: &TypeRef| {
-        matches!(
-            ty,
-            TypeRef::String
-                | TypeRef::I32
-                | TypeRef::I64
-                | TypeRef::F32
-                | TypeRef::F64
-                | TypeRef::Bool
-        )
-    };
+    let scalar = TypeRef::is_scalar;
     match ty {
         TypeRef::Named(name) => types.iter().any(|t| match t {
             TypeDef::Untagged(u) => &u.name == name && u.variants.iter().all(|(_, ty)| scalar(ty)),

@@ -319,6 +319,21 @@ pub enum TypeRef {
     Map(Box<TypeRef>),
 }
 
+impl TypeRef {
+    /// A string, number, integer or boolean.
+    pub fn is_scalar(&self) -> bool {
+        matches!(
+            self,
+            TypeRef::String
+                | TypeRef::I32
+                | TypeRef::I64
+                | TypeRef::F32
+                | TypeRef::F64
+                | TypeRef::Bool
+        )
+    }
+}
+
 /// An HTTP method the generator supports.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Method {

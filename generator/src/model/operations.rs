@@ -295,7 +295,7 @@ impl<'a, 's> OperationLowering<'a, 's> {
             other => other,
         };
         let scalar = |ty: &TypeRef| {
-            is_scalar(ty) || self.types.is_enum(ty) || self.types.is_scalar_choice(ty)
+            ty.is_scalar() || self.types.is_enum(ty) || self.types.is_scalar_choice(ty)
         };
         let query_list =
             location == ParamLocation::Query && matches!(&ty, TypeRef::Vec(item) if scalar(item));
@@ -564,42 +564,29 @@ impl<'a, 's> OperationLowering<'a, 's> {
 /// Doc lines naming the links of the answer `code`: documentation of what a client
 /// may call next, which needs no code.
 fn link_notes(code: &str, response: &Response) -> Vec<String> {
-    if response.links.is_empty() {
-        return Vec::new();
-    }
-    let names: Vec<String> = response
-        .links
-        .keys()
-        .map(|name| format!("`{name}`"))
-        .collect();
-    vec![
-        String::new(),
-        format!(
-            "The spec links the `{code}` answer to further calls: {}.",
-            names.join(", ")
-        ),
-    ]
+    note(response.links.keys(), |names| {
+        format!("The spec links the `{code}` answer to further calls: {names}.")
+    })
 }
 
 /// Doc lines naming the callbacks of `op`: requests the API sends to a server of
 /// the caller's, which a client does not receive.
 fn callback_notes(op: &openapiv3::Operation) -> Vec<String> {
-    if op.callbacks.is_empty() {
+    note(op.callbacks.keys(), |names| {
+        format!(
+            "The API may call back a server of yours after this call ({names}); this client \
+             does not receive callbacks."
+        )
+    })
+}
+
+/// A paragraph of docs naming `names` in code spans, or nothing when there are none.
+fn note<'n>(names: impl Iterator<Item = &'n String>, say: impl Fn(&str) -> String) -> Vec<String> {
+    let names: Vec<String> = names.map(|name| format!("`{name}`")).collect();
+    if names.is_empty() {
         return Vec::new();
     }
-    let names: Vec<String> = op
-        .callbacks
-        .keys()
-        .map(|name| format!("`{name}`"))
-        .collect();
-    vec![
-        String::new(),
-        format!(
-            "The API may call back a server of yours after this call ({}); this client does \
-             not receive callbacks.",
-            names.join(", ")
-        ),
-    ]
+    vec![String::new(), say(&names.join(", "))]
 }
 
 fn location_key(param: &Parameter) -> &'static str {
@@ -609,13 +596,6 @@ fn location_key(param: &Parameter) -> &'static str {
         Parameter::Header { .. } => "header",
         Parameter::Cookie { .. } => "cookie",
     }
-}
-
-fn is_scalar(ty: &TypeRef) -> bool {
-    matches!(
-        ty,
-        TypeRef::String | TypeRef::I32 | TypeRef::I64 | TypeRef::F32 | TypeRef::F64 | TypeRef::Bool
-    )
 }
 
 fn is_form(media_type: &str) -> bool {

@@ -129,13 +129,10 @@ impl<'a> TypeSpace<'a> {
         };
         self.types.iter().any(|def| {
             matches!(def, TypeDef::Untagged(u) if &u.name == name
-                && u.variants.iter().all(|(_, variant)| {
-                    let variant = self.unaliased(variant.clone());
-                    self.is_enum(&variant) || matches!(
-                        variant,
-                        TypeRef::String | TypeRef::I32 | TypeRef::I64 | TypeRef::F32 | TypeRef::F64 | TypeRef::Bool
-                    )
-                }))
+            && u.variants.iter().all(|(_, variant)| {
+                let variant = self.unaliased(variant.clone());
+                self.is_enum(&variant) || variant.is_scalar()
+            }))
         })
     }
 
