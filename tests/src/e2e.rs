@@ -1,6 +1,7 @@
 //! Helpers of the end-to-end and contract suites: Zoho's samples, the client under
 //! test, the mock server and the requests it received.
 
+pub use crate::faults::{json_answer, received};
 pub use crate::{AUTHORIZATION, PORTAL, PROJECT, SECRET_MARK, TOKEN};
 use pagesense_goals::Client;
 use pagesense_goals::types::{
@@ -8,7 +9,7 @@ use pagesense_goals::types::{
 };
 use serde_json::Value;
 use wiremock::matchers::any;
-use wiremock::{Mock, MockServer, Request, ResponseTemplate};
+use wiremock::{Mock, MockServer, Request};
 
 /// The goal linkname of Zoho's samples.
 pub const GOAL: &str = "time-spent";
@@ -73,11 +74,6 @@ pub fn client_for(server: &MockServer) -> Client {
     client_at(&server.uri())
 }
 
-/// An answer with `status` and a JSON `body` (given as text, sent byte for byte).
-pub fn json_answer(status: u16, body: &str) -> ResponseTemplate {
-    ResponseTemplate::new(status).set_body_raw(body.as_bytes().to_vec(), "application/json")
-}
-
 /// A server that gives every request the same answer.
 pub async fn server_answering(status: u16, body: &str) -> MockServer {
     let server = MockServer::start().await;
@@ -86,14 +82,6 @@ pub async fn server_answering(status: u16, body: &str) -> MockServer {
         .mount(&server)
         .await;
     server
-}
-
-/// Every request the server received.
-pub async fn received(server: &MockServer) -> Vec<Request> {
-    server
-        .received_requests()
-        .await
-        .expect("request recording is on for MockServer::start")
 }
 
 /// The one request the server received; fails if it received another number.
