@@ -138,6 +138,9 @@ fn cargo_with_env(ws: &Path, args: &[&str], env: &[(&str, &str)]) -> Run {
         .current_dir(ws)
         .env("CARGO_TARGET_DIR", build_root().join("target"))
         .env("CARGO_TERM_COLOR", "never")
+        // The scratch crates are rewritten on every run, so incremental caches
+        // would only fill the disk (gigabytes for these crates).
+        .env("CARGO_INCREMENTAL", "0")
         .output()
         .unwrap_or_else(|e| panic!("cannot run {}: {e}", Path::new(&cargo).display()));
     eprintln!(
