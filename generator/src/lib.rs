@@ -54,11 +54,20 @@ pub fn generate(
     let fail = |items| Diagnostics::sorted(file_name, items);
     let loaded = load::load(spec_text).map_err(fail)?;
     let lowered = model::lower_with(&loaded, !settings.strict).map_err(|mut items| {
+        if settings.strict {
+            items.extend(loaded.warnings.iter().cloned());
+        }
         loaded.place(&mut items);
         fail(items)
     })?;
+    if settings.strict && !loaded.warnings.is_empty() {
+        let mut items = loaded.warnings.clone();
+        loaded.place(&mut items);
+        return Err(fail(items));
+    }
     // With `--strict`, lowering has already turned every warning into an error.
-    let mut warnings = lowered.warnings;
+    let mut warnings = loaded.warnings.clone();
+    warnings.extend(lowered.warnings);
     loaded.place(&mut warnings);
     let mut output = emit::crate_files(&lowered.api, settings).map_err(|item| fail(vec![item]))?;
     output.operations = OperationCount {

@@ -6,8 +6,27 @@
 use serde::de::{self, DeserializeOwned, Deserializer, MapAccess, SeqAccess, Visitor};
 use serde::{Deserialize, Serialize};
 
+pub use bytes::Bytes;
+
 use super::dispatch::{Payload, RawResponse};
 use super::error::{Error, RequestError, kept_text};
+
+/// A text body (`text/plain`, XML), sent as given with `content_type`.
+pub fn text(content_type: &'static str, body: impl Into<String>) -> Payload {
+    Payload {
+        content_type,
+        bytes: Bytes::from(body.into()),
+    }
+}
+
+/// A body of bytes (`application/octet-stream`, an image), sent as given with
+/// `content_type`.
+pub fn bytes(content_type: &'static str, body: impl Into<Bytes>) -> Payload {
+    Payload {
+        content_type,
+        bytes: body.into(),
+    }
+}
 
 /// Writes a request body as JSON.
 pub fn to_json<T: Serialize>(operation: &'static str, body: &T) -> Result<Payload, RequestError> {
@@ -167,6 +186,59 @@ pub fn decode_answer<T: DeserializeOwned, B>(
         status: answer.status,
         headers: answer.headers,
         value,
+    })
+}
+
+/// Decodes a successful answer that may have no body (the spec lists a 2xx with
+/// one and a 2xx without): `None` for an empty body, else as [`decode_answer`].
+pub fn decode_optional_answer<T: DeserializeOwned, B>(
+    operation: &'static str,
+    answer: RawResponse,
+    failure: fn(&T) -> Option<String>,
+) -> Result<Response<Option<T>>, Error<B>> {
+    if answer.body.iter().all(u8::is_ascii_whitespace) {
+        return Ok(Response {
+            status: answer.status,
+            headers: answer.headers,
+            value: None,
+        });
+    }
+    let found = decode_answer(operation, answer, failure)?;
+    Ok(Response {
+        status: found.status,
+        headers: found.headers,
+        value: Some(found.value),
+    })
+}
+
+/// A successful text answer (`text/*`, XML); one that is not UTF-8 is a
+/// [`Error::Decode`].
+pub fn text_answer<B>(
+    operation: &'static str,
+    answer: RawResponse,
+) -> Result<Response<String>, Error<B>> {
+    match std::str::from_utf8(&answer.body) {
+        Ok(text) => Ok(Response {
+            status: answer.status,
+            headers: answer.headers,
+            value: text.to_owned(),
+        }),
+        Err(error) => Err(Error::Decode {
+            operation,
+            status: answer.status.as_u16(),
+            path: ".".to_owned(),
+            message: format!("the answer is not UTF-8 text: {error}"),
+            body: kept_text(&answer.body),
+        }),
+    }
+}
+
+/// A successful answer of bytes (`application/octet-stream`, an image), as sent.
+pub fn bytes_answer<B>(answer: RawResponse) -> Result<Response<Bytes>, Error<B>> {
+    Ok(Response {
+        status: answer.status,
+        headers: answer.headers,
+        value: answer.body,
     })
 }
 
@@ -332,6 +404,45 @@ mod tests {
             ]
         );
         assert!(to_form("op", &serde_json::json!([1])).is_err());
+    }
+
+    fn answer(body: &'static [u8]) -> RawResponse {
+        RawResponse {
+            status: reqwest::StatusCode::OK,
+            headers: reqwest::header::HeaderMap::new(),
+            body: Bytes::from_static(body),
+        }
+    }
+
+    #[test]
+    fn an_optional_answer_is_none_when_empty_and_decoded_otherwise() {
+        let read = |body| {
+            decode_optional_answer::<u32, ()>("op", answer(body), never_failed)
+                .map(Response::into_value)
+        };
+        assert_eq!(read(b"").ok(), Some(None));
+        assert_eq!(read(b" \r\n").ok(), Some(None));
+        assert_eq!(read(b"7").ok(), Some(Some(7)));
+        assert!(matches!(read(b"x"), Err(Error::Decode { .. })));
+    }
+
+    #[test]
+    fn text_answers_must_be_utf8_and_bytes_come_as_sent() {
+        let read = text_answer::<()>("op", answer("café".as_bytes())).map(Response::into_value);
+        assert_eq!(read.ok().as_deref(), Some("café"));
+        let bad = text_answer::<()>("op", answer(b"\xff\xfe"));
+        assert!(
+            matches!(&bad, Err(Error::Decode { message, .. }) if message.contains("not UTF-8")),
+            "{bad:?}"
+        );
+        let raw = bytes_answer::<()>(answer(b"\xff\x00")).map(Response::into_value);
+        assert_eq!(raw.ok().as_deref(), Some(&b"\xff\x00"[..]));
+        let sent = bytes("image/png", vec![1, 2]);
+        assert_eq!(
+            (sent.content_type, &sent.bytes[..]),
+            ("image/png", &[1, 2][..])
+        );
+        assert_eq!(&text("text/plain", "hi").bytes[..], b"hi");
     }
 
     #[test]

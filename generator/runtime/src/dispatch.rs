@@ -23,7 +23,7 @@ use std::time::{Duration, Instant};
 
 use reqwest::header::{HeaderMap, HeaderName, HeaderValue};
 
-use super::error::{ApiError, AuthError, Error, MAX_BODY_KEPT};
+use super::error::{ApiError, AuthError, Error, MAX_BODY_KEPT, RequestError};
 use super::hooks::{AttemptInfo, CallInfo, Hooks};
 use super::retry::{Failure, RetryPolicy, Timer, is_retryable, parse_retry_after};
 use super::secret::{Secret, redact_url};
@@ -338,19 +338,40 @@ impl<B: serde::de::DeserializeOwned> Dispatcher<B> {
         if !call.query.is_empty() {
             builder = builder.query(&call.query);
         }
+        // A request has one `Cookie` header (RFC 6265): the call's cookies and a
+        // cookie credential are joined into it.
+        let mut cookies: Vec<&str> = Vec::new();
         for (name, value) in &call.headers {
-            builder = builder.header(*name, value);
+            if name.eq_ignore_ascii_case("cookie") {
+                cookies.push(value);
+            } else {
+                builder = builder.header(*name, value);
+            }
         }
+        let mut secret_cookie = None;
         if let Some(credential) = credential {
             builder = match &credential.place {
                 Placement::Header(name) => builder.header(name.clone(), credential.value.clone()),
-                Placement::Cookie(_) => {
+                Placement::Cookie(_) if cookies.is_empty() => {
                     builder.header(reqwest::header::COOKIE, credential.value.clone())
+                }
+                Placement::Cookie(_) => {
+                    secret_cookie = Some(credential);
+                    builder
                 }
                 Placement::Query(name) => {
                     builder.query(&[(name.as_str(), credential.token.expose())])
                 }
             };
+        }
+        if !cookies.is_empty() {
+            let header =
+                cookie_header(&cookies, secret_cookie).ok_or(RequestError::InvalidParameter {
+                    operation: call.info.operation,
+                    parameter: "Cookie",
+                    reason: "a cookie cannot stand in a `Cookie` header",
+                })?;
+            builder = builder.header(reqwest::header::COOKIE, header);
         }
         if let Some(body) = &call.body {
             builder = builder
@@ -438,6 +459,19 @@ impl<B: serde::de::DeserializeOwned> Dispatcher<B> {
             ))),
         })
     }
+}
+
+/// One `Cookie` header of `cookies` (`name=value` each) and a cookie credential,
+/// marked sensitive when it holds the credential; `None` when a part is not
+/// header text (the runtime's `cookie` escapes what could not be).
+fn cookie_header(cookies: &[&str], credential: Option<&Credential>) -> Option<HeaderValue> {
+    let mut parts: Vec<&str> = cookies.to_vec();
+    if let Some(credential) = credential {
+        parts.push(credential.value.to_str().ok()?);
+    }
+    let mut header = HeaderValue::from_str(&parts.join("; ")).ok()?;
+    header.set_sensitive(credential.is_some());
+    Some(header)
 }
 
 /// Whether a wait of `wait` from now ends before `deadline`.

@@ -35,6 +35,140 @@ pub fn push_segment(
     Ok(())
 }
 
+/// Escaped in a cookie's value: what RFC 6265 keeps out of one (controls, space,
+/// `"`, `,`, `;`, `\\`), `%` so that the escape reads back, and non-ASCII.
+const COOKIE_VALUE: &AsciiSet = &percent_encoding::CONTROLS
+    .add(b' ')
+    .add(b'"')
+    .add(b',')
+    .add(b';')
+    .add(b'\\')
+    .add(b'%');
+
+/// A cookie parameter as the `Cookie` header carries it: `name=value`, the value
+/// escaped where a cookie cannot hold it. The dispatcher joins a call's cookies
+/// (and a cookie credential) into one `Cookie` header.
+pub fn cookie(name: &str, value: &str) -> String {
+    format!("{name}={}", utf8_percent_encode(value, COOKIE_VALUE))
+}
+
+/// How a path or header parameter is written, OpenAPI's `style`: `a,b` (`simple`),
+/// `.a.b` (`label`) or `;name=a;name=b` (`matrix`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Style {
+    /// `a,b`; an object as `k,v` or, exploded, `k=v`.
+    Simple,
+    /// Each value after a `.` (exploded) or all after one `.`, comma-separated.
+    Label,
+    /// `;name=value`, repeated per item when exploded; an exploded object as `;k=v`.
+    Matrix,
+}
+
+/// Appends `value` to `url` as one path segment written in `style`, each value
+/// escaped as [`push_segment`] escapes and the style's delimiters as they are.
+pub fn push_styled_segment<T: serde::Serialize + ?Sized>(
+    url: &mut String,
+    operation: &'static str,
+    parameter: &'static str,
+    value: &T,
+    style: Style,
+    explode: bool,
+) -> Result<(), RequestError> {
+    let escape = |atom: &str| utf8_percent_encode(atom, SEGMENT).to_string();
+    let segment = styled(operation, parameter, value, style, explode, escape)?;
+    if matches!(segment.as_str(), "" | "." | "..") {
+        return Err(RequestError::InvalidParameter {
+            operation,
+            parameter,
+            reason: "an empty value, `.` or `..` cannot stand in a URL path segment",
+        });
+    }
+    url.push_str(&segment);
+    Ok(())
+}
+
+/// A header parameter that is a list or an object, in the `simple` style: `a,b`,
+/// an object as `k,v` or, exploded, `k=v`.
+pub fn header_value<T: serde::Serialize + ?Sized>(
+    operation: &'static str,
+    parameter: &'static str,
+    value: &T,
+    explode: bool,
+) -> Result<String, RequestError> {
+    styled(
+        operation,
+        parameter,
+        value,
+        Style::Simple,
+        explode,
+        str::to_owned,
+    )
+}
+
+/// `value` written in `style`, each value passed through `escape`.
+fn styled<T: serde::Serialize + ?Sized>(
+    operation: &'static str,
+    name: &str,
+    value: &T,
+    style: Style,
+    explode: bool,
+    escape: impl Fn(&str) -> String,
+) -> Result<String, RequestError> {
+    let value = serde_json::to_value(value).map_err(|e| RequestError::Serialize {
+        operation,
+        message: e.to_string(),
+    })?;
+    let name = escape(name);
+    // Each entry is one value, or with `Some(key)` an object's key and value.
+    let entries: Vec<(Option<String>, String)> = match &value {
+        serde_json::Value::Array(items) => items.iter().map(|i| (None, escape(&atom(i)))).collect(),
+        serde_json::Value::Object(fields) => fields
+            .iter()
+            .map(|(k, v)| (Some(escape(k)), escape(&atom(v))))
+            .collect(),
+        serde_json::Value::Null => Vec::new(),
+        scalar => vec![(None, escape(&atom(scalar)))],
+    };
+    let pair = |(key, item): &(Option<String>, String), joiner: &str| match key {
+        Some(key) => format!("{key}{joiner}{item}"),
+        None => item.clone(),
+    };
+    let joined = |kv: &str, between: &str| {
+        entries
+            .iter()
+            .map(|e| pair(e, kv))
+            .collect::<Vec<_>>()
+            .join(between)
+    };
+    let is_object = value.is_object();
+    Ok(match (style, explode) {
+        (Style::Simple, true) => joined("=", ","),
+        (Style::Simple, false) => joined(",", ","),
+        (Style::Label, true) => prefixed(".", &joined("=", ".")),
+        (Style::Label, false) => prefixed(".", &joined(",", ",")),
+        (Style::Matrix, true) if is_object => prefixed(";", &joined("=", ";")),
+        (Style::Matrix, true) if !entries.is_empty() => entries
+            .iter()
+            .map(|(_, item)| format!(";{name}={item}"))
+            .collect(),
+        (Style::Matrix, _) if entries.is_empty() => format!(";{name}"),
+        (Style::Matrix, _) => format!(";{name}={}", joined(",", ",")),
+    })
+}
+
+fn prefixed(prefix: &str, rest: &str) -> String {
+    format!("{prefix}{rest}")
+}
+
+/// One value of a styled parameter: text as it is, anything nested as JSON.
+fn atom(value: &serde_json::Value) -> String {
+    match value {
+        serde_json::Value::String(text) => text.clone(),
+        serde_json::Value::Null => String::new(),
+        other => other.to_string(),
+    }
+}
+
 /// Appends a query parameter that is not a scalar to `url`'s query: with `deep`
 /// (`deepObject` style) as `name[key]=value` pairs, else (`form` style) each property
 /// of an object as its own `key=value`; a scalar value as `name=value`.
@@ -139,6 +273,69 @@ mod tests {
         for bad in ["", ".", ".."] {
             assert!(push_segment(&mut url, "op", "id", bad).is_err(), "{bad:?}");
         }
+    }
+
+    /// The segment `value` makes in `style`, or the error's text.
+    fn segment(value: &serde_json::Value, style: Style, explode: bool) -> String {
+        let mut url = String::new();
+        match push_styled_segment(&mut url, "op", "color", value, style, explode) {
+            Ok(()) => url,
+            Err(e) => format!("error: {e:?}"),
+        }
+    }
+
+    #[test]
+    fn path_styles_write_what_the_openapi_specification_shows() {
+        let list = serde_json::json!(["blue", "black"]);
+        // serde_json's map sorts its keys: the specification's `R`, `G` are `B`, `G` here.
+        let object = serde_json::json!({"B": 100, "G": 200});
+        let one = serde_json::json!("blue");
+        let cases = [
+            (&list, Style::Simple, false, "blue,black"),
+            (&list, Style::Simple, true, "blue,black"),
+            (&object, Style::Simple, false, "B,100,G,200"),
+            (&object, Style::Simple, true, "B=100,G=200"),
+            (&one, Style::Label, false, ".blue"),
+            (&list, Style::Label, false, ".blue,black"),
+            (&list, Style::Label, true, ".blue.black"),
+            (&object, Style::Label, false, ".B,100,G,200"),
+            (&object, Style::Label, true, ".B=100.G=200"),
+            (&one, Style::Matrix, true, ";color=blue"),
+            (&list, Style::Matrix, false, ";color=blue,black"),
+            (&list, Style::Matrix, true, ";color=blue;color=black"),
+            (&object, Style::Matrix, false, ";color=B,100,G,200"),
+            (&object, Style::Matrix, true, ";B=100;G=200"),
+        ];
+        for (value, style, explode, expected) in cases {
+            assert_eq!(
+                segment(value, style, explode),
+                expected,
+                "{value} {style:?} {explode}"
+            );
+        }
+    }
+
+    #[test]
+    fn cookie_values_are_escaped_where_a_cookie_cannot_hold_them() {
+        assert_eq!(cookie("session", "abc-123"), "session=abc-123");
+        assert_eq!(
+            cookie("q", "a b;c,d\"e\\f%é"),
+            "q=a%20b%3Bc%2Cd%22e%5Cf%25%C3%A9"
+        );
+    }
+
+    #[test]
+    fn styled_values_are_escaped_but_not_their_delimiters() {
+        let value = serde_json::json!(["a/b", "c,d"]);
+        assert_eq!(segment(&value, Style::Label, true), ".a%2Fb.c%2Cd");
+        assert!(segment(&serde_json::json!([]), Style::Simple, false).starts_with("error"));
+        assert!(segment(&serde_json::json!([]), Style::Label, false).starts_with("error"));
+        assert_eq!(
+            segment(&serde_json::json!([]), Style::Matrix, false),
+            ";color"
+        );
+        let header = header_value("op", "X-Ids", &serde_json::json!({"a": "1 2"}), true);
+        assert_eq!(header.ok().as_deref(), Some("a=1 2"));
     }
 
     #[test]

@@ -8,7 +8,9 @@ use quote::{format_ident, quote};
 
 use super::prose::{code_span, sanitize_inline, sanitize_lines};
 use super::tokens::{ident, raw_doc_attrs, type_tokens, unraw};
-use crate::model::{BodyMedia, Operation, Param, ParamLocation, PathPart, TypeRef};
+use crate::model::{
+    BodyMedia, Operation, Param, ParamLocation, ParamStyle, PathPart, Success, TypeRef,
+};
 
 /// More arguments than this and clippy asks for a struct; the spec decides.
 const CLIPPY_MAX_ARGUMENTS: usize = 7;
@@ -40,10 +42,7 @@ pub fn operation_method(
         })
         .chain(op.body.as_ref().map(|_| quote! { body }))
         .collect();
-    let output = op
-        .success
-        .as_ref()
-        .map_or_else(|| quote! { () }, type_tokens);
+    let output = output_type(&op.success);
     let allow = (args.len() + 1 > CLIPPY_MAX_ARGUMENTS)
         .then(|| quote! { #[allow(clippy::too_many_arguments)] });
     let docs = method_docs(op, false);
@@ -85,30 +84,19 @@ fn call_body(
         }),
         _ => None,
     });
-    let body = match &op.body {
-        None => quote! { ::std::option::Option::None },
-        Some(b) if b.required => {
-            let write = writer(b.media);
-            quote! { ::std::option::Option::Some(runtime::body::#write(OPERATION, body)?) }
-        }
-        Some(b) => {
-            let write = writer(b.media);
-            quote! { body.map(|body| runtime::body::#write(OPERATION, body)).transpose()? }
-        }
-    };
-    let decode = match &op.success {
-        None => quote! { runtime::body::empty_answer(answer) },
-        Some(ty) => {
-            let check = match ty {
-                TypeRef::Named(name) if checked.contains(name.as_str()) => {
-                    let ty = type_tokens(ty);
-                    quote! { #ty::failure }
-                }
-                _ => quote! { runtime::body::never_failed },
-            };
-            quote! { runtime::body::decode_answer(OPERATION, answer, #check) }
-        }
-    };
+    let body = op.body.as_ref().map_or_else(
+        || quote! { ::std::option::Option::None },
+        |b| {
+            let (write, fallible) = writer(&b.media);
+            match (b.required, fallible) {
+                (true, true) => quote! { ::std::option::Option::Some(#write?) },
+                (true, false) => quote! { ::std::option::Option::Some(#write) },
+                (false, true) => quote! { body.map(|body| #write).transpose()? },
+                (false, false) => quote! { body.map(|body| #write) },
+            }
+        },
+    );
+    let decode = decoder(&op.success, checked);
     quote! {
         const OPERATION: &str = #id;
         #validate
@@ -130,26 +118,71 @@ fn call_body(
     }
 }
 
-/// The runtime function that writes a body of `media`.
-fn writer(media: BodyMedia) -> proc_macro2::Ident {
+/// The expression that writes `body` as `media` into a `Payload`, and whether it
+/// is a `Result` (serializing can fail; text and bytes are sent as given).
+fn writer(media: &BodyMedia) -> (TokenStream, bool) {
     match media {
-        BodyMedia::Json => format_ident!("to_json"),
-        BodyMedia::Form => format_ident!("to_form"),
+        BodyMedia::Json => (quote! { runtime::body::to_json(OPERATION, body) }, true),
+        BodyMedia::Form => (quote! { runtime::body::to_form(OPERATION, body) }, true),
+        BodyMedia::Text(content_type) => {
+            (quote! { runtime::body::text(#content_type, body) }, false)
+        }
+        BodyMedia::Bytes(content_type) => {
+            (quote! { runtime::body::bytes(#content_type, body) }, false)
+        }
+    }
+}
+
+/// The method's `Ok` type.
+fn output_type(success: &Success) -> TokenStream {
+    match success {
+        Success::Empty => quote! { () },
+        Success::Json(ty) => type_tokens(ty),
+        Success::MaybeJson(ty) => {
+            let ty = type_tokens(ty);
+            quote! { ::std::option::Option<#ty> }
+        }
+        Success::Text => quote! { ::std::string::String },
+        Success::Bytes => quote! { runtime::body::Bytes },
+    }
+}
+
+/// The expression that reads the answer.
+fn decoder(success: &Success, checked: &BTreeSet<&str>) -> TokenStream {
+    let check = |ty: &TypeRef| match ty {
+        TypeRef::Named(name) if checked.contains(name.as_str()) => {
+            let ty = type_tokens(ty);
+            quote! { #ty::failure }
+        }
+        _ => quote! { runtime::body::never_failed },
+    };
+    match success {
+        Success::Empty => quote! { runtime::body::empty_answer(answer) },
+        Success::Json(ty) => {
+            let check = check(ty);
+            quote! { runtime::body::decode_answer(OPERATION, answer, #check) }
+        }
+        Success::MaybeJson(ty) => {
+            let check = check(ty);
+            quote! { runtime::body::decode_optional_answer(OPERATION, answer, #check) }
+        }
+        Success::Text => quote! { runtime::body::text_answer(OPERATION, answer) },
+        Success::Bytes => quote! { runtime::body::bytes_answer(answer) },
     }
 }
 
 fn argument(param: &Param) -> TokenStream {
     let name = ident(&param.rust_name);
     let ty = match &param.ty {
-        _ if param.structured.is_some() => {
+        TypeRef::Vec(item) if param.structured.is_none() => {
+            let item = type_tokens(item);
+            quote! { &[#item] }
+        }
+        _ if param.compound => {
             let ty = type_tokens(&param.ty);
             quote! { &#ty }
         }
         TypeRef::String => quote! { &str },
-        TypeRef::Vec(item) => {
-            let item = type_tokens(item);
-            quote! { &[#item] }
-        }
         _ => type_tokens(&param.ty),
     };
     if param.required {
@@ -159,14 +192,45 @@ fn argument(param: &Param) -> TokenStream {
     }
 }
 
+/// `body`: a reference to a typed value, or text or bytes taken by value (any
+/// `Into<String>` or `Into<Bytes>` when required).
 fn body_argument(op: &Operation) -> Option<TokenStream> {
     let body = op.body.as_ref()?;
-    let ty = type_tokens(&body.ty);
-    Some(if body.required {
-        quote! { body: &#ty }
-    } else {
-        quote! { body: ::std::option::Option<&#ty> }
+    let owned = match &body.media {
+        BodyMedia::Json | BodyMedia::Form => None,
+        BodyMedia::Text(_) => Some(quote! { ::std::string::String }),
+        BodyMedia::Bytes(_) => Some(quote! { runtime::body::Bytes }),
+    };
+    Some(match (owned, body.required) {
+        (None, required) => {
+            let ty = type_tokens(&body.ty);
+            if required {
+                quote! { body: &#ty }
+            } else {
+                quote! { body: ::std::option::Option<&#ty> }
+            }
+        }
+        (Some(ty), true) => quote! { body: impl ::std::convert::Into<#ty> },
+        (Some(ty), false) => quote! { body: ::std::option::Option<#ty> },
     })
+}
+
+/// `name` as a reference, whatever the argument's type.
+fn by_reference(param: &Param, name: &proc_macro2::Ident) -> TokenStream {
+    match &param.ty {
+        _ if param.compound => quote! { #name },
+        TypeRef::String => quote! { #name },
+        _ => quote! { &#name },
+    }
+}
+
+/// The runtime's `Style` for `param`.
+fn style_tokens(param: &Param) -> TokenStream {
+    match param.style {
+        Some(ParamStyle::Label) => quote! { runtime::endpoint::Style::Label },
+        Some(ParamStyle::Matrix) => quote! { runtime::endpoint::Style::Matrix },
+        Some(ParamStyle::Simple) | None => quote! { runtime::endpoint::Style::Simple },
+    }
 }
 
 /// Builds `url`: literal parts as written, each path parameter escaped as one segment.
@@ -181,6 +245,12 @@ fn url_building(op: &Operation) -> TokenStream {
             let param = op.params.iter().find(|p| &p.rust_name == rust_name);
             let wire = param.map_or(rust_name.as_str(), |p| p.wire_name.as_str());
             let name = ident(rust_name);
+            if let Some(param) = param.filter(|p| p.style.is_some()) {
+                let style = style_tokens(param);
+                let explode = param.explode;
+                let value = by_reference(param, &name);
+                return quote! { runtime::endpoint::push_styled_segment(&mut url, OPERATION, #wire, #value, #style, #explode)?; };
+            }
             let value = match param.map(|p| &p.ty) {
                 Some(TypeRef::String) => quote! { #name },
                 _ => quote! { &#name.to_string() },
@@ -209,26 +279,31 @@ fn url_building(op: &Operation) -> TokenStream {
 /// The `(name, value)` pairs of the query or the headers; optional ones only when
 /// given; a query array as one pair per item, or one pair joined by `,`.
 fn pairs(op: &Operation, location: ParamLocation) -> TokenStream {
+    // Cookies travel in the `Cookie` header, which the dispatcher joins into one.
+    let here = |p: &Param| {
+        p.location == location
+            || (location == ParamLocation::Header && p.location == ParamLocation::Cookie)
+    };
     let params: Vec<&Param> = op
         .params
         .iter()
-        .filter(|p| p.location == location && p.structured.is_none())
+        .filter(|p| here(p) && p.structured.is_none())
         .collect();
-    let is_list = |p: &Param| matches!(p.ty, TypeRef::Vec(_));
+    let is_list = |p: &Param| matches!(p.ty, TypeRef::Vec(_)) && p.style.is_none();
     let scalars = params
         .iter()
         .filter(|p| p.required && !is_list(p))
         .map(|param| {
             let name = ident(&param.rust_name);
-            let wire = &param.wire_name;
-            quote! { (#wire, #name.to_string()) }
+            let (wire, value) = pair(param, &name);
+            quote! { (#wire, #value) }
         });
     let statements: Vec<TokenStream> = params
         .iter()
         .filter(|p| !p.required || is_list(p))
         .map(|param| {
             let name = ident(&param.rust_name);
-            let push = push_pairs(param, quote! { value });
+            let push = push_pairs(param, &format_ident!("value"));
             if param.required {
                 quote! { { let value = #name; #push } }
             } else {
@@ -246,9 +321,45 @@ fn pairs(op: &Operation, location: ParamLocation) -> TokenStream {
     }}
 }
 
-/// Pushes the pair(s) of one parameter whose value is `value`.
-fn push_pairs(param: &Param, value: TokenStream) -> TokenStream {
+/// The text of a one-pair parameter: a list or an object in a header in its
+/// style, anything else as it displays.
+fn pair_value(param: &Param, value: &proc_macro2::Ident) -> TokenStream {
+    if param.style.is_none() {
+        return quote! { #value.to_string() };
+    }
     let wire = &param.wire_name;
+    let explode = param.explode;
+    let value = by_reference(param, value);
+    quote! { runtime::endpoint::header_value(OPERATION, #wire, #value, #explode)? }
+}
+
+/// The header or query name and the text of a one-pair parameter; a cookie is a
+/// `Cookie` pair of `name=value`.
+fn pair(param: &Param, value: &proc_macro2::Ident) -> (String, TokenStream) {
+    let text = pair_value(param, value);
+    if param.location != ParamLocation::Cookie {
+        return (param.wire_name.clone(), text);
+    }
+    let wire = &param.wire_name;
+    let text = match param.ty {
+        TypeRef::String => quote! { #value },
+        _ => quote! { &#text },
+    };
+    let cookie = quote! { runtime::endpoint::cookie(#wire, #text) };
+    ("Cookie".to_owned(), cookie)
+}
+
+/// Pushes the pair(s) of one parameter whose value is `value`.
+fn push_pairs(param: &Param, value: &proc_macro2::Ident) -> TokenStream {
+    let wire = &param.wire_name;
+    if param.location == ParamLocation::Cookie {
+        let (wire, text) = pair(param, value);
+        return quote! { pairs.push((#wire, #text)); };
+    }
+    if param.style.is_some() {
+        let text = pair_value(param, value);
+        return quote! { pairs.push((#wire, #text)); };
+    }
     match (&param.ty, param.explode) {
         (TypeRef::Vec(_), true) => quote! {
             for item in #value.iter() {
@@ -291,6 +402,7 @@ fn method_docs(op: &Operation, with_response: bool) -> TokenStream {
                 ParamLocation::Path => "path",
                 ParamLocation::Query => "query",
                 ParamLocation::Header => "header",
+                ParamLocation::Cookie => "cookie",
             };
             let text = sanitize_inline(&param.docs);
             let text = if text.is_empty() {
@@ -307,9 +419,12 @@ fn method_docs(op: &Operation, with_response: bool) -> TokenStream {
         if let Some(body) = &op.body {
             let text = sanitize_inline(&body.docs);
             let text = if text.is_empty() {
-                match body.media {
+                match &body.media {
                     BodyMedia::Json => "the JSON request body.".to_owned(),
                     BodyMedia::Form => "the request body, sent as a form.".to_owned(),
+                    BodyMedia::Text(kind) | BodyMedia::Bytes(kind) => {
+                        format!("the request body, sent as {}.", code_span(kind))
+                    }
                 }
             } else {
                 text
@@ -329,12 +444,19 @@ fn error_lines(op: &Operation) -> Vec<String> {
         "- [`Error::Api`]: the server answered with an error status.".to_owned(),
         "- [`Error::Transport`]: the request failed (connection, timeout).".to_owned(),
     ];
-    if op.success.is_some() {
-        lines.push(format!(
-            "- [`Error::Decode`]: a success answer ({}) is not what the spec describes.",
+    match &op.success {
+        Success::Json(_) | Success::MaybeJson(_) => {
+            lines.push(format!(
+                "- [`Error::Decode`]: a success answer ({}) is not what the spec describes.",
+                success_codes(op)
+            ));
+            lines.push("- [`Error::Unsuccessful`]: a success answer says in its body that the operation failed.".to_owned());
+        }
+        Success::Text => lines.push(format!(
+            "- [`Error::Decode`]: a success answer ({}) is not UTF-8 text.",
             success_codes(op)
-        ));
-        lines.push("- [`Error::Unsuccessful`]: a success answer says in its body that the operation failed.".to_owned());
+        )),
+        Success::Empty | Success::Bytes => {}
     }
     if op.params.iter().any(|p| p.location == ParamLocation::Path) {
         lines.push(

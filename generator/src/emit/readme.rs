@@ -360,7 +360,7 @@ mod tests {
             docs: vec![],
             params,
             body: None,
-            success: None,
+            success: crate::model::Success::Empty,
             success_codes: vec![],
             authenticated: false,
         };
@@ -370,6 +370,8 @@ mod tests {
             location: ParamLocation::Query,
             explode: true,
             structured: None,
+            style: None,
+            compound: false,
             required,
             ty,
             docs: vec![],

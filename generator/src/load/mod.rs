@@ -1,6 +1,7 @@
 //! Stage 1: read the YAML text into an `openapiv3::OpenAPI`, keeping a map of where
 //! each node stands in the file for later diagnostics.
 
+mod numbers;
 mod source_map;
 
 pub use source_map::SourceMap;
@@ -17,6 +18,8 @@ pub struct LoadedSpec {
     /// The document as plain JSON, for what `openapiv3` does not keep (such as a
     /// `description` beside a `$ref`); `Null` when it does not convert.
     pub raw: serde_json::Value,
+    /// What was read other than as written (integer bounds beyond 64 bits).
+    pub warnings: Vec<Diagnostic>,
     /// The YAML text, walked again only when a problem needs its line.
     text: String,
 }
@@ -48,7 +51,7 @@ pub fn load(text: &str) -> Result<LoadedSpec, Vec<Diagnostic>> {
         place(text, &mut problems);
         Err(problems)
     };
-    let value = match read_value(text) {
+    let mut value = match read_value(text) {
         Ok(value) => value,
         Err(problem) => return fail(vec![problem]),
     };
@@ -56,11 +59,13 @@ pub fn load(text: &str) -> Result<LoadedSpec, Vec<Diagnostic>> {
     if !problems.is_empty() {
         return fail(problems);
     }
+    let warnings = numbers::clamp_integer_bounds(&mut value);
     let raw = serde_json::to_value(&value).unwrap_or_default();
     match parse(value) {
         Ok(api) => Ok(LoadedSpec {
             api,
             raw,
+            warnings,
             text: text.to_owned(),
         }),
         Err(problem) => fail(vec![problem]),
@@ -90,7 +95,9 @@ fn read_value(text: &str) -> Result<serde_yaml::Value, Diagnostic> {
         })?;
         return serde_yaml::to_value(json).map_err(|error| yaml_error(&error));
     }
-    serde_yaml::from_str(text).map_err(|error| yaml_error(&error))
+    serde_yaml::from_str(text)
+        .map(|numbers::Lenient(value)| value)
+        .map_err(|error| yaml_error(&error))
 }
 
 /// Rejects anything but OpenAPI 3.0.x before the typed parse, whose errors for a

@@ -9,6 +9,7 @@ mod constraints;
 mod envelope;
 mod infer;
 mod lower;
+mod media;
 mod operations;
 mod recursion;
 mod schema;
@@ -379,15 +380,41 @@ pub struct Operation {
     pub docs: Docs,
     /// Parameters: path ones in template order, then the others in spec order.
     pub params: Vec<Param>,
-    /// The JSON request body.
+    /// The request body.
     pub body: Option<Body>,
-    /// What a successful answer holds; `None` for no content.
-    pub success: Option<TypeRef>,
+    /// What a successful answer holds.
+    pub success: Success,
     /// The status codes the spec lists as successes.
     pub success_codes: Vec<u16>,
     /// Whether it sends the client's credential (`security: []`, or an alternative
     /// that needs none, and it does not).
     pub authenticated: bool,
+}
+
+/// What the success answers of an operation hold, all 2xx codes together.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Success {
+    /// No content, or none described: `()`.
+    Empty,
+    /// A JSON body of this type.
+    Json(TypeRef),
+    /// A JSON body after some 2xx codes and none after others (`200` with a body,
+    /// `204` without): `Option<T>`, `None` for an empty answer.
+    MaybeJson(TypeRef),
+    /// A text body (`text/*`, XML): `String`.
+    Text,
+    /// Any other body (`application/octet-stream`, images, PDF): the bytes as sent.
+    Bytes,
+}
+
+impl Success {
+    /// The JSON type it decodes, if any.
+    pub fn json_type(&self) -> Option<&TypeRef> {
+        match self {
+            Success::Json(ty) | Success::MaybeJson(ty) => Some(ty),
+            Success::Empty | Success::Text | Success::Bytes => None,
+        }
+    }
 }
 
 /// A piece of a path template.
@@ -408,6 +435,19 @@ pub enum ParamLocation {
     Query,
     /// A request header.
     Header,
+    /// A cookie, in the `Cookie` header.
+    Cookie,
+}
+
+/// How a path or header parameter is written (OpenAPI's `style`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ParamStyle {
+    /// `a,b`: the default of paths, the only style of headers.
+    Simple,
+    /// `.a.b`.
+    Label,
+    /// `;name=a;name=b`.
+    Matrix,
 }
 
 /// One parameter of an operation.
@@ -430,11 +470,18 @@ pub struct Param {
     /// `name[key]=value` when this is `true` (`deepObject` style), each property as
     /// its own `key=value` when `false` (`form` style).
     pub structured: Option<bool>,
+    /// A path or header parameter written by the runtime in this style: one that is
+    /// a list or an object, or a path parameter in the `label` or `matrix` style.
+    /// `None` for a scalar written as it is.
+    pub style: Option<ParamStyle>,
+    /// A list or an object (not a scalar, an enum or a choice of scalars): the
+    /// method takes it by reference.
+    pub compound: bool,
     /// Doc lines.
     pub docs: Docs,
 }
 
-/// A JSON request body.
+/// A request body.
 #[derive(Debug, Clone)]
 pub struct Body {
     /// Its type.
@@ -448,13 +495,18 @@ pub struct Body {
 }
 
 /// How a request body is written.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub enum BodyMedia {
     /// `application/json`.
     Json,
     /// `application/x-www-form-urlencoded`: properties as `key=value` pairs, arrays as
     /// repeated keys, nested objects as `key[inner]`.
     Form,
+    /// Text sent as given, with this `Content-Type` (`text/plain`, XML).
+    Text(String),
+    /// Bytes sent as given, with this `Content-Type` (`application/octet-stream`,
+    /// an image).
+    Bytes(String),
 }
 
 /// Splits a description into doc lines, dropping trailing blank lines.

@@ -8,18 +8,24 @@ use openapiv3::{
     RequestBody, Response, StatusCode,
 };
 
+use super::media::{self, Kind};
 use super::schema::{TypeSpace, dangling_ref};
 use super::server::{Security, alternatives};
 use super::{
-    Body, BodyMedia, Method, Operation, Param, ParamLocation, PathPart, TypeRef, doc_lines,
+    Body, BodyMedia, Method, Operation, Param, ParamLocation, ParamStyle, PathPart, Success,
+    TypeRef, doc_lines,
 };
 use crate::diagnostics::{Diagnostic, escape_token};
 use crate::naming::{self, Scope};
 
-/// Codes of features the generator cannot yet express in an operation: outside
-/// `--strict`, an operation with one is skipped with a warning that says why, never
-/// generated without the part it cannot send or read.
-pub const SKIPPABLE: &[&str] = &["E0301", "E0305", "E0306", "E0307", "E0308", "E0404"];
+/// Codes of problems confined to one operation: features the generator cannot yet
+/// express, and a path template that disagrees with the operation's parameters
+/// (E0303, E0304: no URL can be built for it). Outside `--strict`, an operation with
+/// one is skipped with a warning that says why, never generated without the part it
+/// cannot send or read; the rest of the document still makes a correct client.
+pub const SKIPPABLE: &[&str] = &[
+    "E0301", "E0303", "E0304", "E0305", "E0306", "E0307", "E0308", "E0404",
+];
 
 /// How deep a chain of `$ref` to `$ref` may go before it counts as a loop.
 const MAX_REF_DEPTH: usize = 16;
@@ -264,13 +270,7 @@ impl<'a, 's> OperationLowering<'a, 's> {
             Parameter::Path { .. } => ParamLocation::Path,
             Parameter::Query { .. } => ParamLocation::Query,
             Parameter::Header { .. } => ParamLocation::Header,
-            Parameter::Cookie { .. } => {
-                self.problems.push(
-                    Diagnostic::new("E0305", ptr, "cookie parameters are not supported")
-                        .with_hint("send the value as a header or query parameter instead"),
-                );
-                return None;
-            }
+            Parameter::Cookie { .. } => ParamLocation::Cookie,
         };
         let data = param.parameter_data_ref();
         // Until it is accepted at the end, this parameter counts as rejected.
@@ -311,25 +311,42 @@ impl<'a, 's> OperationLowering<'a, 's> {
         );
         let structured =
             (location == ParamLocation::Query && !scalar(&ty) && !query_list).then_some(deep);
-        if !scalar(&ty) && !query_list && structured.is_none() {
+        if location == ParamLocation::Cookie && !scalar(&ty) {
             self.problems.push(
                 Diagnostic::new(
-                    "E0306",
-                    format!("{ptr}/schema"),
+                    "E0305",
+                    ptr,
                     format!(
-                        "the parameter `{}` is not a string, number, integer or boolean",
+                        "the cookie parameter `{}` is a list or an object",
                         data.name
                     ),
                 )
-                .with_hint("path and header parameters must be scalars; query parameters may also be arrays of scalars"),
+                .with_hint("a cookie holds one value: make it a string, number or boolean"),
             );
             return None;
         }
+        // A path or header parameter that is a list or an object is written in its
+        // style by the runtime, as is a path parameter in the label or matrix style.
+        let style = match param {
+            Parameter::Path { style, .. } => {
+                let style = match style {
+                    openapiv3::PathStyle::Simple => ParamStyle::Simple,
+                    openapiv3::PathStyle::Label => ParamStyle::Label,
+                    openapiv3::PathStyle::Matrix => ParamStyle::Matrix,
+                };
+                (style != ParamStyle::Simple || !scalar(&ty)).then_some(style)
+            }
+            Parameter::Header { .. } => (!scalar(&ty)).then_some(ParamStyle::Simple),
+            _ => None,
+        };
         self.rejected_params.pop();
         Some(Param {
-            // `form` style explodes by default: `tag=a&tag=b`; `explode: false` gives `tag=a,b`.
-            explode: data.explode.unwrap_or(true),
+            // The query's `form` style explodes by default (`tag=a&tag=b`; `explode:
+            // false` gives `tag=a,b`); the path's and headers' styles do not.
+            explode: data.explode.unwrap_or(location == ParamLocation::Query),
             structured,
+            style,
+            compound: !scalar(&ty),
             wire_name: data.name.clone(),
             rust_name: scope.claim(naming::snake(&data.name)),
             location,
@@ -389,75 +406,86 @@ impl<'a, 's> OperationLowering<'a, 's> {
         ptr: &str,
     ) -> Option<Body> {
         let body = self.resolve(body, "requestBodies", ptr, |c| &c.request_bodies)?;
-        // JSON when the operation takes it, else a form.
-        let form = body
-            .content
-            .iter()
-            .find(|(kind, _)| is_form(kind))
-            .filter(|_| !body.content.keys().any(|kind| is_json(kind)));
-        let (media, media_ptr, kind) = match form {
-            Some((kind, media)) => (
-                media,
-                format!("{ptr}/content/{}", escape_token(kind)),
-                BodyMedia::Form,
-            ),
-            None => {
-                let (media, media_ptr) = self.json_media(&body.content, ptr)?;
-                (media, media_ptr, BodyMedia::Json)
+        let (name, media, kind) = media::preferred(&body.content)?;
+        let media_ptr = format!("{ptr}/content/{}", escape_token(name));
+        let (ty, media) = match kind {
+            Kind::Json | Kind::Form => {
+                let ty = self.media_type(media, &format!("{type_hint}Body"), &media_ptr);
+                let media = if kind == Kind::Json {
+                    BodyMedia::Json
+                } else {
+                    BodyMedia::Form
+                };
+                (ty, media)
             }
-        };
-        let ty = match &media.schema {
-            Some(schema) => self.types.use_schema(
-                schema,
-                &format!("{type_hint}Body"),
-                &format!("{media_ptr}/schema"),
+            Kind::Text => (
+                TypeRef::String,
+                BodyMedia::Text(self.content_type(name, &media_ptr)),
             ),
-            None => TypeRef::Any,
+            Kind::Bytes => (
+                TypeRef::Any,
+                BodyMedia::Bytes(self.content_type(name, &media_ptr)),
+            ),
+            Kind::Multipart => {
+                self.problems.push(
+                    Diagnostic::new(
+                        "E0307",
+                        media_ptr,
+                        format!("the media type `{name}` is not supported yet"),
+                    )
+                    .with_hint("describe the body as JSON, a form, text or bytes"),
+                );
+                return None;
+            }
         };
         Some(Body {
             ty,
             required: body.required,
             docs: doc_lines(&[body.description.as_deref()]),
-            media: kind,
+            media,
         })
     }
 
-    /// The JSON media type of a body; anything else is reported, not skipped.
-    fn json_media<'m>(
-        &mut self,
-        content: &'m IndexMap<String, MediaType>,
-        ptr: &str,
-    ) -> Option<(&'m MediaType, String)> {
-        let json = content.iter().find(|(kind, _)| is_json(kind));
-        match json {
-            Some((kind, media)) => Some((media, format!("{ptr}/content/{}", escape_token(kind)))),
-            None => {
-                if let Some(kind) = content.keys().next() {
-                    self.problems.push(
-                        Diagnostic::new(
-                            "E0307",
-                            format!("{ptr}/content/{}", escape_token(kind)),
-                            format!(
-                                "the media type `{kind}` is not supported; only JSON bodies are"
-                            ),
-                        )
-                        .with_hint("describe the body as `application/json`"),
-                    );
-                }
-                None
-            }
+    /// The type a JSON or form media entry's schema describes (any JSON without one).
+    fn media_type(&mut self, media: &'a MediaType, hint: &str, media_ptr: &str) -> TypeRef {
+        match &media.schema {
+            Some(schema) => self
+                .types
+                .use_schema(schema, hint, &format!("{media_ptr}/schema")),
+            None => TypeRef::Any,
         }
     }
 
-    /// The success type (all 2xx answers must agree) and the success codes; error
-    /// answers' types are kept for the crate's error type.
+    /// The `Content-Type` a body described as `name` is sent with; a range such as
+    /// `*/*` is sent as octet-stream, with a warning.
+    fn content_type(&mut self, name: &str, media_ptr: &str) -> String {
+        if let Some(sent) = media::sendable(name) {
+            return sent.to_owned();
+        }
+        self.warnings.push(
+            Diagnostic::new(
+                "E0309",
+                media_ptr,
+                format!(
+                    "the body's media type `{name}` is a range, not a type a request can have; \
+                     it is sent as `application/octet-stream`"
+                ),
+            )
+            .with_hint("name the media type the server expects"),
+        );
+        "application/octet-stream".to_owned()
+    }
+
+    /// What the success answers hold (all 2xx answers together: a body after some
+    /// and none after others is an `Option`) and the success codes; error answers'
+    /// types are kept for the crate's error type.
     fn responses(
         &mut self,
         responses: &'a openapiv3::Responses,
         type_hint: &str,
         ptr: &str,
-    ) -> (Option<TypeRef>, Vec<u16>, Vec<String>) {
-        let mut success: Option<(Option<TypeRef>, String)> = None;
+    ) -> (Success, Vec<u16>, Vec<String>) {
+        let mut success: Option<(Success, String)> = None;
         let mut codes = Vec::new();
         let mut notes = Vec::new();
         let entries = responses
@@ -476,54 +504,55 @@ impl<'a, 's> OperationLowering<'a, 's> {
                 code,
                 Some(StatusCode::Code(200..=299) | StatusCode::Range(2))
             );
-            let hint = if is_success {
-                format!("{type_hint}Response")
-            } else {
-                format!("{type_hint}Error")
-            };
             if !is_success {
                 // An error answer that is not JSON is kept raw in `Error::Api`; only
                 // a JSON one has a type.
-                let json = response.content.keys().any(|kind| is_json(kind));
-                if let Some(ty) = json
-                    .then(|| self.response_type(response, &hint, &at))
-                    .flatten()
+                if let Success::Json(ty) = self.answer(response, &format!("{type_hint}Error"), &at)
                 {
                     self.error_types.push((ty, at));
                 }
                 continue;
             }
-            let ty = self.response_type(response, &hint, &at);
+            let answer = self.answer(response, &format!("{type_hint}Response"), &at);
             if let Some(StatusCode::Code(n)) = code {
                 codes.push(*n);
             }
-            match &success {
-                None => success = Some((ty, at)),
-                Some((first, first_at)) if *first != ty => self.problems.push(
-                    Diagnostic::new(
-                        "E0308",
-                        at,
-                        format!("this success answer's body differs from the one at {first_at}"),
-                    )
-                    .with_hint("give every 2xx answer of an operation the same schema"),
-                ),
-                Some(_) => {}
-            }
+            success = match success {
+                None => Some((answer, at)),
+                Some((first, first_at)) => {
+                    match together(&first, &answer) {
+                        Some(both) => Some((both, first_at)),
+                        None => {
+                            self.problems.push(
+                            Diagnostic::new(
+                                "E0308",
+                                at,
+                                format!("this success answer's body differs from the one at {first_at}"),
+                            )
+                            .with_hint("give every 2xx answer of an operation the same schema"),
+                        );
+                            Some((first, first_at))
+                        }
+                    }
+                }
+            };
         }
-        (success.and_then(|(ty, _)| ty), codes, notes)
+        (success.map_or(Success::Empty, |(s, _)| s), codes, notes)
     }
 
-    fn response_type(&mut self, response: &'a Response, hint: &str, ptr: &str) -> Option<TypeRef> {
-        if response.content.is_empty() {
-            return None;
+    /// What one answer holds: its preferred media entry's kind.
+    fn answer(&mut self, response: &'a Response, hint: &str, ptr: &str) -> Success {
+        let Some((name, media, kind)) = media::preferred(&response.content) else {
+            return Success::Empty;
+        };
+        match kind {
+            Kind::Json => {
+                let media_ptr = format!("{ptr}/content/{}", escape_token(name));
+                Success::Json(self.media_type(media, hint, &media_ptr))
+            }
+            Kind::Form | Kind::Text => Success::Text,
+            Kind::Multipart | Kind::Bytes => Success::Bytes,
         }
-        let (media, media_ptr) = self.json_media(&response.content, ptr)?;
-        Some(match &media.schema {
-            Some(schema) => self
-                .types
-                .use_schema(schema, hint, &format!("{media_ptr}/schema")),
-            None => TypeRef::Any,
-        })
     }
 
     /// Follows `$ref`s into `components.<section>`.
@@ -598,13 +627,22 @@ fn location_key(param: &Parameter) -> &'static str {
     }
 }
 
-fn is_form(media_type: &str) -> bool {
-    media_type.split(';').next().unwrap_or_default().trim() == "application/x-www-form-urlencoded"
-}
-
-fn is_json(media_type: &str) -> bool {
-    let essence = media_type.split(';').next().unwrap_or_default().trim();
-    essence == "application/json" || essence.ends_with("+json")
+/// What two success answers of one operation hold together, if one type says it:
+/// a body and none make an `Option`; bytes hold text or nothing too.
+fn together(first: &Success, second: &Success) -> Option<Success> {
+    use Success::{Bytes, Empty, Json, MaybeJson, Text};
+    match (first, second) {
+        _ if first == second => Some(first.clone()),
+        (Empty | MaybeJson(_), Json(ty) | MaybeJson(ty)) | (Json(ty) | MaybeJson(ty), Empty) => {
+            match (first.json_type(), second.json_type()) {
+                (Some(a), Some(b)) if a != b => None,
+                _ => Some(MaybeJson(ty.clone())),
+            }
+        }
+        (Empty, Text) | (Text, Empty) => Some(Text),
+        (Empty | Text | Bytes, Bytes) | (Bytes, Empty | Text) => Some(Bytes),
+        _ => None,
+    }
 }
 
 /// A stable name for an operation without `operationId`: method and path, such as

@@ -1,0 +1,122 @@
+//! The `raw_bodies` fixture: text and bytes go out as given with their content
+//! type, text and binary answers come back as `String` and `Bytes`, and a 2xx
+//! without a body reads as `None` where another 2xx has one.
+
+use fixture_raw_bodies::Client;
+use fixture_raw_bodies::Error;
+use wiremock::matchers::{method, path};
+use wiremock::{Mock, MockServer, ResponseTemplate};
+
+async fn client_for(server: &MockServer) -> Client {
+    Client::builder()
+        .base_url(server.uri())
+        .build()
+        .expect("client")
+}
+
+fn content_type(request: &wiremock::Request) -> Option<&str> {
+    request
+        .headers
+        .get("content-type")
+        .and_then(|v| v.to_str().ok())
+}
+
+#[tokio::test]
+async fn text_goes_out_and_comes_back_as_text() {
+    let server = MockServer::start().await;
+    Mock::given(method("PUT"))
+        .and(path("/notes"))
+        .respond_with(ResponseTemplate::new(200).set_body_string("stored: café"))
+        .mount(&server)
+        .await;
+    let answer = client_for(&server).await.put_note("café").await;
+    assert_eq!(answer.ok().as_deref(), Some("stored: café"));
+    let requests = server.received_requests().await.expect("recorded");
+    assert_eq!(content_type(&requests[0]), Some("text/plain"));
+    assert_eq!(requests[0].body, "café".as_bytes());
+}
+
+#[tokio::test]
+async fn a_text_answer_that_is_not_utf8_is_a_decode_error() {
+    let server = MockServer::start().await;
+    Mock::given(method("PUT"))
+        .respond_with(ResponseTemplate::new(200).set_body_bytes(vec![0xff, 0xfe]))
+        .mount(&server)
+        .await;
+    let answer = client_for(&server).await.put_note(String::from("x")).await;
+    assert!(matches!(answer, Err(Error::Decode { .. })), "{answer:?}");
+}
+
+#[tokio::test]
+async fn bytes_go_out_and_come_back_as_sent() {
+    let server = MockServer::start().await;
+    let file: Vec<u8> = (0..=255).collect();
+    Mock::given(method("GET"))
+        .and(path("/files/a%20b"))
+        .respond_with(ResponseTemplate::new(200).set_body_bytes(file.clone()))
+        .mount(&server)
+        .await;
+    Mock::given(method("PUT"))
+        .respond_with(ResponseTemplate::new(204))
+        .mount(&server)
+        .await;
+    let client = client_for(&server).await;
+    client.upload_file("a b", file.clone()).await.expect("upload");
+    let downloaded = client.download_file("a b").await.expect("download");
+    assert_eq!(downloaded.as_ref(), &file[..]);
+    let requests = server.received_requests().await.expect("recorded");
+    let upload = requests.iter().find(|r| r.method.as_str() == "PUT").expect("upload sent");
+    assert_eq!(content_type(upload), Some("application/octet-stream"));
+    assert_eq!(upload.body, file);
+}
+
+#[tokio::test]
+async fn a_text_error_answer_is_kept_raw() {
+    let server = MockServer::start().await;
+    Mock::given(method("GET"))
+        .respond_with(ResponseTemplate::new(404).set_body_string("no such file"))
+        .mount(&server)
+        .await;
+    let answer = client_for(&server).await.download_file("gone").await;
+    let Err(Error::Api(error)) = answer else {
+        panic!("expected Error::Api, got {answer:?}");
+    };
+    assert_eq!(error.status().as_u16(), 404);
+    assert_eq!(error.raw_body(), "no such file");
+}
+
+#[tokio::test]
+async fn a_media_range_is_sent_as_octet_stream_and_an_absent_body_not_at_all() {
+    let server = MockServer::start().await;
+    Mock::given(method("POST"))
+        .respond_with(ResponseTemplate::new(201))
+        .mount(&server)
+        .await;
+    let client = client_for(&server).await;
+    client.add_image(Some(vec![1u8, 2].into())).await.expect("with a body");
+    client.add_image(None).await.expect("without one");
+    let requests = server.received_requests().await.expect("recorded");
+    assert_eq!(content_type(&requests[0]), Some("application/octet-stream"));
+    assert_eq!(requests[0].body, [1, 2]);
+    assert_eq!(content_type(&requests[1]), None);
+    assert!(requests[1].body.is_empty());
+}
+
+#[tokio::test]
+async fn an_answer_without_a_body_is_none_and_one_with_a_body_is_decoded() {
+    let server = MockServer::start().await;
+    Mock::given(path("/jobs/1"))
+        .respond_with(ResponseTemplate::new(202))
+        .mount(&server)
+        .await;
+    Mock::given(path("/jobs/2"))
+        .respond_with(ResponseTemplate::new(200).set_body_string(r#"{"id": 2}"#))
+        .mount(&server)
+        .await;
+    let client = client_for(&server).await;
+    let running = client.get_job_with_response(1).await.expect("running");
+    assert_eq!(running.status().as_u16(), 202);
+    assert!(running.value().is_none());
+    let done = client.get_job(2).await.expect("done");
+    assert_eq!(done.map(|job| job.id), Some(2));
+}
