@@ -32,7 +32,7 @@ pub struct OperationCount {
 }
 
 impl Output {
-    /// The run's summary line: `generated 187 of 193 operations; 6 skipped (E0307 ×4,
+    /// The run's summary line: `generated 187 of 193 operations; 6 skipped (E0308 ×4,
     /// E0306 ×2)`, counting the codes of the warnings that skipped an operation.
     pub fn summary(&self) -> String {
         let OperationCount { generated, in_spec } = self.operations;

@@ -201,7 +201,7 @@ paths:
         - in: cookie
           name: session
           schema:
-            type: string
+            type: object
       responses:
         "200":
           $ref: "#/components/responses/Missing"

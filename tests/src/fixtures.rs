@@ -21,6 +21,7 @@ pub const FIXTURES: &[&str] = &[
     "integer_enum",
     "keywords",
     "many_parameters",
+    "multipart_body",
     "names",
     "no_auth_no_body",
     "no_servers",

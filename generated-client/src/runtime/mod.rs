@@ -9,6 +9,7 @@ pub mod dispatch;
 pub mod endpoint;
 pub mod error;
 pub mod hooks;
+pub mod multipart;
 pub mod options;
 pub mod retry;
 pub mod secret;

@@ -11,7 +11,7 @@ use super::error::{Error, RequestError, kept_text};
 
 /// A text body (`text/plain`, XML), sent as given with `content_type`.
 pub fn text(content_type: &'static str, body: impl Into<String>) -> Payload {
-    Payload {
+    Payload::Bytes {
         content_type,
         bytes: Bytes::from(body.into()),
     }
@@ -20,16 +20,25 @@ pub fn text(content_type: &'static str, body: impl Into<String>) -> Payload {
 /// A body of bytes (`application/octet-stream`, an image), sent as given with
 /// `content_type`.
 pub fn bytes(content_type: &'static str, body: impl Into<Bytes>) -> Payload {
-    Payload {
+    Payload::Bytes {
         content_type,
         bytes: body.into(),
     }
 }
 
+/// Writes a request body as `multipart/form-data`: a part per property, files
+/// ([`super::multipart::File`]) with their bytes, file name and content type.
+pub fn to_multipart<T: Serialize>(
+    operation: &'static str,
+    body: &T,
+) -> Result<Payload, RequestError> {
+    super::multipart::parts(operation, body).map(Payload::Multipart)
+}
+
 /// Writes a request body as JSON.
 pub fn to_json<T: Serialize>(operation: &'static str, body: &T) -> Result<Payload, RequestError> {
     serde_json::to_vec(body)
-        .map(|bytes| Payload {
+        .map(|bytes| Payload::Bytes {
             content_type: "application/json",
             bytes: bytes.into(),
         })
@@ -53,7 +62,7 @@ pub fn to_form<T: Serialize>(operation: &'static str, body: &T) -> Result<Payloa
     for (key, value) in &fields {
         form_pairs(key, value, true, &mut pairs);
     }
-    Ok(Payload {
+    Ok(Payload::Bytes {
         content_type: "application/x-www-form-urlencoded",
         bytes: bytes::Bytes::from(form_encode(&pairs)),
     })
@@ -383,8 +392,7 @@ mod tests {
             "metadata": {"order": "7"},
             "items": [{"price": "p_1"}],
         });
-        let form = to_form("op", &body).map(|p| (p.content_type, p.bytes));
-        let (kind, bytes) = form.unwrap_or(("", bytes::Bytes::new()));
+        let (kind, bytes) = to_form("op", &body).map(sent).unwrap_or_default();
         assert_eq!(kind, "application/x-www-form-urlencoded");
         // The order of the keys is serde_json's map's; what counts is the pairs.
         let text = String::from_utf8_lossy(&bytes).into_owned();
@@ -402,6 +410,17 @@ mod tests {
             ]
         );
         assert!(to_form("op", &serde_json::json!([1])).is_err());
+    }
+
+    /// The content type and bytes of a payload that is bytes; none for multipart.
+    fn sent(payload: Payload) -> (&'static str, Vec<u8>) {
+        match payload {
+            Payload::Bytes {
+                content_type,
+                bytes,
+            } => (content_type, bytes.to_vec()),
+            Payload::Multipart(_) => ("multipart", Vec::new()),
+        }
     }
 
     fn answer(body: &'static [u8]) -> RawResponse {
@@ -435,12 +454,14 @@ mod tests {
         );
         let raw = bytes_answer::<()>(answer(b"\xff\x00")).map(Response::into_value);
         assert_eq!(raw.ok().as_deref(), Some(&b"\xff\x00"[..]));
-        let sent = bytes("image/png", vec![1, 2]);
         assert_eq!(
-            (sent.content_type, &sent.bytes[..]),
-            ("image/png", &[1, 2][..])
+            sent(bytes("image/png", vec![1, 2])),
+            ("image/png", vec![1, 2])
         );
-        assert_eq!(&text("text/plain", "hi").bytes[..], b"hi");
+        assert_eq!(
+            sent(text("text/plain", "hi")),
+            ("text/plain", b"hi".to_vec())
+        );
     }
 
     #[test]

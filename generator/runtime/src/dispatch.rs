@@ -25,6 +25,7 @@ use reqwest::header::{HeaderMap, HeaderName, HeaderValue};
 
 use super::error::{ApiError, AuthError, Error, MAX_BODY_KEPT, RequestError};
 use super::hooks::{AttemptInfo, CallInfo, Hooks};
+use super::multipart::{self, Part};
 use super::retry::{Failure, RetryPolicy, Timer, is_retryable, parse_retry_after};
 use super::secret::{Secret, redact_url};
 
@@ -89,13 +90,18 @@ pub struct Call {
     pub authenticate: bool,
 }
 
-/// A request body, written once so that every attempt sends the same bytes.
+/// A request body, written once so that every attempt sends the same one.
 #[derive(Debug, Clone)]
-pub struct Payload {
-    /// Its `Content-Type`.
-    pub content_type: &'static str,
-    /// Its bytes.
-    pub bytes: bytes::Bytes,
+pub enum Payload {
+    /// Bytes with their `Content-Type`.
+    Bytes {
+        /// Its `Content-Type`.
+        content_type: &'static str,
+        /// Its bytes.
+        bytes: bytes::Bytes,
+    },
+    /// A `multipart/form-data` body, of which each attempt builds its own form.
+    Multipart(Vec<Part>),
 }
 
 /// An answer with a success status: status, headers and the body's bytes.
@@ -373,10 +379,23 @@ impl<B: serde::de::DeserializeOwned> Dispatcher<B> {
                 })?;
             builder = builder.header(reqwest::header::COOKIE, header);
         }
-        if let Some(body) = &call.body {
-            builder = builder
-                .header(reqwest::header::CONTENT_TYPE, body.content_type)
-                .body(body.bytes.clone());
+        match &call.body {
+            None => {}
+            Some(Payload::Bytes {
+                content_type,
+                bytes,
+            }) => {
+                builder = builder
+                    .header(reqwest::header::CONTENT_TYPE, *content_type)
+                    .body(bytes.clone());
+            }
+            Some(Payload::Multipart(parts)) => {
+                let form = multipart::form(parts).map_err(|message| RequestError::Serialize {
+                    operation: call.info.operation,
+                    message,
+                })?;
+                builder = builder.multipart(form);
+            }
         }
         builder
             .timeout(timeout)

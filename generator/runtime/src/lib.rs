@@ -10,8 +10,8 @@
 //! type parameter (the error body, `B` in [`error::Error`]).
 //!
 //! The modules depend on each other in one direction, leaves first:
-//! [`secret`], [`hooks`], [`retry`] → [`error`] → [`validate`], [`dispatch`] →
-//! [`body`] → [`endpoint`] → [`options`] → [`auth`].
+//! [`secret`], [`hooks`], [`retry`] → [`error`] → [`validate`], [`multipart`] →
+//! [`dispatch`] → [`body`] → [`endpoint`] → [`options`] → [`auth`].
 //!
 //! A token source of one's own, for a spec with a security scheme:
 //!
@@ -38,6 +38,7 @@ pub mod dispatch;
 pub mod endpoint;
 pub mod error;
 pub mod hooks;
+pub mod multipart;
 pub mod options;
 pub mod retry;
 pub mod secret;

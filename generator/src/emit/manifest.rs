@@ -36,7 +36,7 @@ default = []
 tracing = ["{tracing}"]
 
 [dependencies]
-{async_trait}{runtime}{regex}reqwest = {{ version = "0.12", default-features = false, features = ["json", "rustls-tls"] }}
+{async_trait}{runtime}{regex}reqwest = {{ version = "0.12", default-features = false, features = ["json", "multipart", "rustls-tls"] }}
 serde = {{ version = "1", features = ["derive"] }}
 serde_json = "1"
 

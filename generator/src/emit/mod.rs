@@ -80,12 +80,45 @@ fn needs_regex(api: &Api) -> bool {
     })
 }
 
+/// Whether a method takes or returns bytes.
+fn uses_bytes(api: &Api) -> bool {
+    api.operations.iter().any(|op| {
+        op.success == crate::model::Success::Bytes
+            || op
+                .body
+                .as_ref()
+                .is_some_and(|b| matches!(b.media, crate::model::BodyMedia::Bytes(_)))
+    })
+}
+
+/// Whether a type or a parameter holds a file (`format: binary`).
+fn uses_files(api: &Api) -> bool {
+    let is_file = |ty: &crate::model::TypeRef| *ty == crate::model::TypeRef::File;
+    api.types
+        .iter()
+        .flat_map(crate::model::TypeDef::held)
+        .chain(
+            api.operations
+                .iter()
+                .flat_map(|op| op.params.iter().map(|p| &p.ty)),
+        )
+        .chain(
+            api.operations
+                .iter()
+                .filter_map(|op| op.success.json_type()),
+        )
+        .any(|ty| ty.mentions(&is_file))
+}
+
 fn lib_file(api: &Api, source: &RuntimeSource) -> TokenStream {
     let choice = api.server.choice.as_ref().map(|c| {
         let name = tokens::ident(&c.type_name);
         quote! { #name, }
     });
     let runtime = runtime::lib_item(source);
+    // The runtime's own types a spec's methods or types use, for callers to name.
+    let bytes = uses_bytes(api).then(|| quote! { pub use runtime::body::Bytes; });
+    let file = uses_files(api).then(|| quote! { pub use runtime::multipart::File; });
     let auth = api.auth.as_ref().map(|_| {
         quote! {
             pub use runtime::auth;
@@ -114,6 +147,8 @@ fn lib_file(api: &Api, source: &RuntimeSource) -> TokenStream {
         pub use runtime::{error, hooks, retry};
         #auth
         pub use runtime::body::Response;
+        #bytes
+        #file
         pub use runtime::error::{AuthError, Violation};
         pub use runtime::retry::RetryPolicy;
         /// Everything that can go wrong when building the client or making a call.

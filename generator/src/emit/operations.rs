@@ -124,6 +124,10 @@ fn writer(media: &BodyMedia) -> (TokenStream, bool) {
     match media {
         BodyMedia::Json => (quote! { runtime::body::to_json(OPERATION, body) }, true),
         BodyMedia::Form => (quote! { runtime::body::to_form(OPERATION, body) }, true),
+        BodyMedia::Multipart => (
+            quote! { runtime::body::to_multipart(OPERATION, body) },
+            true,
+        ),
         BodyMedia::Text(content_type) => {
             (quote! { runtime::body::text(#content_type, body) }, false)
         }
@@ -197,7 +201,7 @@ fn argument(param: &Param) -> TokenStream {
 fn body_argument(op: &Operation) -> Option<TokenStream> {
     let body = op.body.as_ref()?;
     let owned = match &body.media {
-        BodyMedia::Json | BodyMedia::Form => None,
+        BodyMedia::Json | BodyMedia::Form | BodyMedia::Multipart => None,
         BodyMedia::Text(_) => Some(quote! { ::std::string::String }),
         BodyMedia::Bytes(_) => Some(quote! { runtime::body::Bytes }),
     };
@@ -422,6 +426,10 @@ fn method_docs(op: &Operation, with_response: bool) -> TokenStream {
                 match &body.media {
                     BodyMedia::Json => "the JSON request body.".to_owned(),
                     BodyMedia::Form => "the request body, sent as a form.".to_owned(),
+                    BodyMedia::Multipart => {
+                        "the request body, sent as `multipart/form-data`: a part per property."
+                            .to_owned()
+                    }
                     BodyMedia::Text(kind) | BodyMedia::Bytes(kind) => {
                         format!("the request body, sent as {}.", code_span(kind))
                     }

@@ -78,6 +78,7 @@ const MODULES: &[Module] = &[
     module!("endpoint"),
     module!("error"),
     module!("hooks"),
+    module!("multipart"),
     module!("options"),
     module!("retry"),
     module!("secret"),

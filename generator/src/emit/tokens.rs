@@ -53,6 +53,7 @@ pub fn type_tokens(ty: &TypeRef) -> TokenStream {
             let value = type_tokens(value);
             quote! { ::std::collections::BTreeMap<::std::string::String, #value> }
         }
+        TypeRef::File => quote! { crate::runtime::multipart::File },
     }
 }
 

@@ -166,6 +166,17 @@ pub enum TypeDef {
 }
 
 impl TypeDef {
+    /// Every type it holds directly: fields, variants, an alias's target.
+    pub fn held(&self) -> Vec<&TypeRef> {
+        match self {
+            TypeDef::Struct(s) => s.fields.iter().map(|f| &f.ty).collect(),
+            TypeDef::IntEnum(_) | TypeDef::StringEnum(_) => Vec::new(),
+            TypeDef::Untagged(u) => u.variants.iter().map(|(_, ty)| ty).collect(),
+            TypeDef::Tagged(t) => t.variants.iter().map(|(_, _, ty)| ty).collect(),
+            TypeDef::Alias(a) => vec![&a.target],
+        }
+    }
+
     /// The Rust name of the type.
     pub fn name(&self) -> &str {
         match self {
@@ -318,9 +329,23 @@ pub enum TypeRef {
     OneOrMany(Box<TypeRef>),
     /// `additionalProperties` only.
     Map(Box<TypeRef>),
+    /// `type: string, format: binary`: bytes, with a file name and content type
+    /// when sent in a multipart body.
+    File,
 }
 
 impl TypeRef {
+    /// Whether `found` holds for this type or one inside it.
+    pub fn mentions(&self, found: &impl Fn(&TypeRef) -> bool) -> bool {
+        found(self)
+            || match self {
+                TypeRef::Vec(inner) | TypeRef::OneOrMany(inner) | TypeRef::Map(inner) => {
+                    inner.mentions(found)
+                }
+                _ => false,
+            }
+    }
+
     /// A string, number, integer or boolean.
     pub fn is_scalar(&self) -> bool {
         matches!(
@@ -507,6 +532,9 @@ pub enum BodyMedia {
     /// Bytes sent as given, with this `Content-Type` (`application/octet-stream`,
     /// an image).
     Bytes(String),
+    /// `multipart/form-data`: a part per property, files as
+    /// `runtime::multipart::File`.
+    Multipart,
 }
 
 /// Splits a description into doc lines, dropping trailing blank lines.

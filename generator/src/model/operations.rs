@@ -24,7 +24,7 @@ use crate::naming::{self, Scope};
 /// one is skipped with a warning that says why, never generated without the part it
 /// cannot send or read; the rest of the document still makes a correct client.
 pub const SKIPPABLE: &[&str] = &[
-    "E0301", "E0303", "E0304", "E0305", "E0306", "E0307", "E0308", "E0404",
+    "E0301", "E0303", "E0304", "E0305", "E0306", "E0308", "E0404",
 ];
 
 /// How deep a chain of `$ref` to `$ref` may go before it counts as a loop.
@@ -114,13 +114,16 @@ impl<'a, 's> OperationLowering<'a, 's> {
                 None => {
                     let problem = Diagnostic::new(
                         "E0301",
-                        op_ptr,
+                        op_ptr.clone(),
                         format!("`{}` operations are not supported", key.to_uppercase()),
                     )
                     .with_hint(
                         "remove the operation, or describe it as GET, PUT, POST, PATCH or DELETE",
                     );
                     let id = operation.operation_id.as_deref().unwrap_or(key).to_owned();
+                    if operation.operation_id.is_some() {
+                        self.claim_id(&id, &op_ptr);
+                    }
                     self.fail_or_skip(&id, vec![problem]);
                 }
             }
@@ -139,16 +142,7 @@ impl<'a, 's> OperationLowering<'a, 's> {
             .operation_id
             .clone()
             .unwrap_or_else(|| derived_id(method, path));
-        if let Some(first) = self.ids.insert(id.clone(), ptr.to_owned()) {
-            self.problems.push(
-                Diagnostic::new(
-                    "E0302",
-                    format!("{ptr}/operationId"),
-                    format!("the operationId `{id}` is also used at {first}"),
-                )
-                .with_hint("give every operation its own operationId"),
-            );
-        }
+        self.claim_id(&id, ptr);
         let problems_before = self.problems.len();
         let needs = alternatives(op.security.as_ref().or(self.global_security));
         let authenticated = match self.security.requires(&needs) {
@@ -207,6 +201,21 @@ impl<'a, 's> OperationLowering<'a, 's> {
             success_codes,
             authenticated,
         });
+    }
+
+    /// Records that the operation at `ptr` is `id`; a second use is E0302, even
+    /// when one of the two is skipped.
+    fn claim_id(&mut self, id: &str, ptr: &str) {
+        if let Some(first) = self.ids.insert(id.to_owned(), ptr.to_owned()) {
+            self.problems.push(
+                Diagnostic::new(
+                    "E0302",
+                    format!("{ptr}/operationId"),
+                    format!("the operationId `{id}` is also used at {first}"),
+                )
+                .with_hint("give every operation its own operationId"),
+            );
+        }
     }
 
     /// The problems of operation `id`, which are all features outside the subset:
@@ -409,12 +418,12 @@ impl<'a, 's> OperationLowering<'a, 's> {
         let (name, media, kind) = media::preferred(&body.content)?;
         let media_ptr = format!("{ptr}/content/{}", escape_token(name));
         let (ty, media) = match kind {
-            Kind::Json | Kind::Form => {
+            Kind::Json | Kind::Form | Kind::Multipart => {
                 let ty = self.media_type(media, &format!("{type_hint}Body"), &media_ptr);
-                let media = if kind == Kind::Json {
-                    BodyMedia::Json
-                } else {
-                    BodyMedia::Form
+                let media = match kind {
+                    Kind::Json => BodyMedia::Json,
+                    Kind::Form => BodyMedia::Form,
+                    _ => BodyMedia::Multipart,
                 };
                 (ty, media)
             }
@@ -426,17 +435,6 @@ impl<'a, 's> OperationLowering<'a, 's> {
                 TypeRef::Any,
                 BodyMedia::Bytes(self.content_type(name, &media_ptr)),
             ),
-            Kind::Multipart => {
-                self.problems.push(
-                    Diagnostic::new(
-                        "E0307",
-                        media_ptr,
-                        format!("the media type `{name}` is not supported yet"),
-                    )
-                    .with_hint("describe the body as JSON, a form, text or bytes"),
-                );
-                return None;
-            }
         };
         Some(Body {
             ty,

@@ -5,7 +5,7 @@ use std::collections::BTreeMap;
 use indexmap::IndexMap;
 use openapiv3::{
     AdditionalProperties, IntegerFormat, NumberFormat, ObjectType, ReferenceOr, Schema, SchemaKind,
-    StringType, Type, VariantOrUnknownOrEmpty,
+    StringFormat, StringType, Type, VariantOrUnknownOrEmpty,
 };
 use serde_json::Value;
 
@@ -198,6 +198,12 @@ impl<'a> TypeSpace<'a> {
     /// The type of a schema that needs no definition, or `None` when it does.
     fn anonymous(&mut self, schema: &Schema, hint: &str, ptr: &str) -> Option<TypeRef> {
         match &schema.schema_kind {
+            SchemaKind::Type(Type::String(s))
+                if s.enumeration.is_empty()
+                    && s.format == VariantOrUnknownOrEmpty::Item(StringFormat::Binary) =>
+            {
+                Some(TypeRef::File)
+            }
             SchemaKind::Type(Type::String(s)) if s.enumeration.is_empty() => Some(TypeRef::String),
             SchemaKind::Type(Type::Integer(i)) if i.enumeration.is_empty() => {
                 Some(integer_type(&i.format))
@@ -562,6 +568,7 @@ pub(super) fn variant_name(ty: &TypeRef) -> String {
         TypeRef::Named(name) => name.clone(),
         TypeRef::Vec(item) | TypeRef::OneOrMany(item) => format!("{}List", variant_name(item)),
         TypeRef::Map(value) => format!("{}Map", variant_name(value)),
+        TypeRef::File => "File".into(),
     }
 }
 

@@ -1,6 +1,6 @@
 //! The corpus of broken specs in `tests/broken/`: with `--strict` each must be
 //! rejected, never with a panic, with the diagnostic its file name starts with
-//! (`e0307_…` → `E0307`), and the full text the user sees is pinned by a snapshot
+//! (`e0308_…` → `E0308`), and the full text the user sees is pinned by a snapshot
 //! (`snapshots/generator__broken_specs__<name>.snap`; bless as for `snapshots.rs`).
 //! Without `--strict`, what the user sees (the errors, or the summary and the
 //! warnings of a crate generated anyway) is pinned too (`…__<name>__default.snap`).

@@ -20,7 +20,7 @@ fn documents() -> Vec<PathBuf> {
     files
 }
 
-/// `E0307 ×4, E0306 ×2` for the codes of `diagnostics`.
+/// `E0308 ×4, E0306 ×2` for the codes of `diagnostics`.
 fn codes(diagnostics: &generator::Diagnostics) -> String {
     let mut counts: BTreeMap<&str, usize> = BTreeMap::new();
     for item in &diagnostics.items {

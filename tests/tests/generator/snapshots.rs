@@ -121,6 +121,7 @@ fixture_tests!(
     integer_enum,
     keywords,
     many_parameters,
+    multipart_body,
     names,
     no_auth_no_body,
     no_servers,
