@@ -17,6 +17,7 @@ pub const FIXTURES: &[&str] = &[
     "constraints",
     "envelope",
     "form_body",
+    "formats",
     "hostile_prose",
     "integer_enum",
     "keywords",

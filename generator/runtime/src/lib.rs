@@ -3,14 +3,14 @@
 //!
 //! A generated crate carries a copy of these modules under `src/runtime/` (only
 //! those its spec needs: no `auth` without a security scheme, no `validate` without
-//! constraints), or depends on this crate instead (`--runtime-crate`). Either way
+//! constraints, no `time` without a date-time), or depends on this crate instead (`--runtime-crate`). Either way
 //! its code reaches them as `crate::runtime::…`, so each file here names its
 //! siblings with `super::` and nothing of a generated crate: what differs per spec
 //! arrives as a value (the credential's header and prefix, the base URL) or as a
 //! type parameter (the error body, `B` in [`error::Error`]).
 //!
 //! The modules depend on each other in one direction, leaves first:
-//! [`secret`], [`hooks`], [`retry`] → [`error`] → [`validate`], [`multipart`] →
+//! [`secret`], [`hooks`], [`retry`], [`time`] → [`error`] → [`validate`], [`multipart`] →
 //! [`dispatch`] → [`body`] → [`endpoint`] → [`options`] → [`auth`].
 //!
 //! A token source of one's own, for a spec with a security scheme:
@@ -42,4 +42,5 @@ pub mod multipart;
 pub mod options;
 pub mod retry;
 pub mod secret;
+pub mod time;
 pub mod validate;

@@ -5,9 +5,31 @@
 
 use crate::{RuntimeSource, Settings};
 
+/// What a spec's crate needs beyond what every crate does.
+pub struct Needs {
+    /// A `pattern` to check.
+    pub regex: bool,
+    /// A security scheme.
+    pub auth: bool,
+    /// A `date-time` or a `date`.
+    pub chrono: bool,
+    /// A `uuid`.
+    pub uuid: bool,
+}
+
 /// The manifest text, after the header.
-pub fn cargo_toml(settings: &Settings, needs_regex: bool, needs_auth: bool) -> String {
-    let regex = if needs_regex { "regex = \"1\"\n" } else { "" };
+pub fn cargo_toml(settings: &Settings, needs: &Needs) -> String {
+    let regex = if needs.regex { "regex = \"1\"\n" } else { "" };
+    let chrono = if needs.chrono {
+        "chrono = { version = \"0.4\", default-features = false, features = [\"serde\", \"std\"] }\n"
+    } else {
+        ""
+    };
+    let uuid = if needs.uuid {
+        "uuid = { version = \"1\", features = [\"serde\"] }\n"
+    } else {
+        ""
+    };
     let (runtime, tracing) = match &settings.runtime {
         RuntimeSource::Inline => (INLINE_RUNTIME_DEPENDENCIES.to_owned(), "dep:tracing"),
         RuntimeSource::Crate { path } => (
@@ -15,7 +37,7 @@ pub fn cargo_toml(settings: &Settings, needs_regex: bool, needs_auth: bool) -> S
             "client-runtime/tracing",
         ),
     };
-    let async_trait = if needs_auth || settings.runtime == RuntimeSource::Inline {
+    let async_trait = if needs.auth || settings.runtime == RuntimeSource::Inline {
         "async-trait = \"0.1\"\n"
     } else {
         ""
@@ -36,10 +58,10 @@ default = []
 tracing = ["{tracing}"]
 
 [dependencies]
-{async_trait}{runtime}{regex}reqwest = {{ version = "0.12", default-features = false, features = ["json", "multipart", "rustls-tls"] }}
+{async_trait}{chrono}{runtime}{regex}reqwest = {{ version = "0.12", default-features = false, features = ["json", "multipart", "rustls-tls"] }}
 serde = {{ version = "1", features = ["derive"] }}
 serde_json = "1"
-
+{uuid}
 [dev-dependencies]
 tokio = {{ version = "1", features = ["macros", "rt-multi-thread"] }}
 "#,

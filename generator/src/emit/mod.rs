@@ -60,7 +60,16 @@ pub fn crate_files(api: &Api, settings: &Settings) -> Result<Output, Diagnostic>
         format!(
             "{}{}",
             header.toml,
-            manifest::cargo_toml(settings, needs_regex(api), api.auth.is_some())
+            manifest::cargo_toml(
+                settings,
+                &manifest::Needs {
+                    regex: needs_regex(api),
+                    auth: api.auth.is_some(),
+                    chrono: uses_type(api, &crate::model::TypeRef::DateTime)
+                        || uses_type(api, &crate::model::TypeRef::Date),
+                    uuid: uses_type(api, &crate::model::TypeRef::Uuid),
+                },
+            )
         ),
     );
     output.insert(
@@ -91,9 +100,14 @@ fn uses_bytes(api: &Api) -> bool {
     })
 }
 
-/// Whether a type or a parameter holds a file (`format: binary`).
+/// Whether a type, a parameter, a body or an answer holds a file (`format: binary`).
 fn uses_files(api: &Api) -> bool {
-    let is_file = |ty: &crate::model::TypeRef| *ty == crate::model::TypeRef::File;
+    uses_type(api, &crate::model::TypeRef::File)
+}
+
+/// Whether a type, a parameter, a body or an answer holds `wanted`.
+pub(super) fn uses_type(api: &Api, wanted: &crate::model::TypeRef) -> bool {
+    let found = |ty: &crate::model::TypeRef| ty == wanted;
     api.types
         .iter()
         .flat_map(crate::model::TypeDef::held)
@@ -105,9 +119,14 @@ fn uses_files(api: &Api) -> bool {
         .chain(
             api.operations
                 .iter()
+                .filter_map(|op| op.body.as_ref().map(|b| &b.ty)),
+        )
+        .chain(
+            api.operations
+                .iter()
                 .filter_map(|op| op.success.json_type()),
         )
-        .any(|ty| ty.mentions(&is_file))
+        .any(|ty| ty.mentions(&found))
 }
 
 fn lib_file(api: &Api, source: &RuntimeSource) -> TokenStream {

@@ -257,7 +257,11 @@ fn url_building(op: &Operation) -> TokenStream {
             }
             let value = match param.map(|p| &p.ty) {
                 Some(TypeRef::String) => quote! { #name },
-                _ => quote! { &#name.to_string() },
+                Some(ty) => {
+                    let text = text_of(ty, &quote! { #name });
+                    quote! { &#text }
+                }
+                None => quote! { &#name.to_string() },
             };
             quote! { runtime::endpoint::push_segment(&mut url, OPERATION, #wire, #value)?; }
         }
@@ -329,7 +333,7 @@ fn pairs(op: &Operation, location: ParamLocation) -> TokenStream {
 /// style, anything else as it displays.
 fn pair_value(param: &Param, value: &proc_macro2::Ident) -> TokenStream {
     if param.style.is_none() {
-        return quote! { #value.to_string() };
+        return text_of(&param.ty, &quote! { #value });
     }
     let wire = &param.wire_name;
     let explode = param.explode;
@@ -365,16 +369,45 @@ fn push_pairs(param: &Param, value: &proc_macro2::Ident) -> TokenStream {
         return quote! { pairs.push((#wire, #text)); };
     }
     match (&param.ty, param.explode) {
-        (TypeRef::Vec(_), true) => quote! {
-            for item in #value.iter() {
-                pairs.push((#wire, item.to_string()));
+        (TypeRef::Vec(item), true) => {
+            let text = item_text(item, &quote! { item });
+            quote! {
+                for item in #value.iter() {
+                    pairs.push((#wire, #text));
+                }
             }
-        },
-        (TypeRef::Vec(_), false) => quote! {
-            let joined: ::std::vec::Vec<::std::string::String> = #value.iter().map(::std::string::ToString::to_string).collect();
-            pairs.push((#wire, joined.join(",")));
-        },
-        _ => quote! { pairs.push((#wire, #value.to_string())); },
+        }
+        (TypeRef::Vec(item), false) => {
+            let write = match **item {
+                TypeRef::DateTime => quote! { runtime::time::to_text },
+                _ => quote! { ::std::string::ToString::to_string },
+            };
+            quote! {
+                let joined: ::std::vec::Vec<::std::string::String> = #value.iter().map(#write).collect();
+                pairs.push((#wire, joined.join(",")));
+            }
+        }
+        (ty, _) => {
+            let text = text_of(ty, &quote! { #value });
+            quote! { pairs.push((#wire, #text)); }
+        }
+    }
+}
+
+/// The wire text of `value`, a scalar parameter's value of type `ty`: a date-time
+/// as RFC 3339 (its `Display` is not), anything else as it displays.
+fn text_of(ty: &TypeRef, value: &TokenStream) -> TokenStream {
+    match ty {
+        TypeRef::DateTime => quote! { runtime::time::to_text(&#value) },
+        _ => quote! { #value.to_string() },
+    }
+}
+
+/// As [`text_of`], for `item`, a reference to an item of a list.
+fn item_text(ty: &TypeRef, item: &TokenStream) -> TokenStream {
+    match ty {
+        TypeRef::DateTime => quote! { runtime::time::to_text(#item) },
+        _ => quote! { #item.to_string() },
     }
 }
 

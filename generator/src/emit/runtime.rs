@@ -44,6 +44,8 @@ enum Need {
     Auth,
     /// Crates whose spec states constraints to check before sending.
     Constraints,
+    /// Crates whose spec has a `date-time`.
+    DateTimes,
 }
 
 impl Need {
@@ -52,6 +54,7 @@ impl Need {
             Need::Always => true,
             Need::Auth => api.auth.is_some(),
             Need::Constraints => super::structs::has_constraints(api),
+            Need::DateTimes => super::uses_type(api, &crate::model::TypeRef::DateTime),
         }
     }
 }
@@ -82,6 +85,7 @@ const MODULES: &[Module] = &[
     module!("options"),
     module!("retry"),
     module!("secret"),
+    module!("time", Need::DateTimes),
     module!("validate", Need::Constraints),
 ];
 

@@ -110,36 +110,32 @@ fn field(field: &Field) -> TokenStream {
         quote! { #[serde(rename = #wire)] }
     });
     let inner = field_type(field);
-    let one_or_many = matches!(field.ty, TypeRef::OneOrMany(_));
     let option = |ty: TokenStream| quote! { ::std::option::Option<#ty> };
-    let (ty, serde) = match (field.required, field.nullable, one_or_many) {
-        (true, false, false) => (inner, quote! {}),
-        (true, false, true) => (
-            inner,
-            quote! { #[serde(deserialize_with = "crate::runtime::body::one_or_many")] },
-        ),
+    let (ty, serde) = match (field.required, field.nullable, tolerant_reader(&field.ty)) {
+        (true, false, None) => (inner, quote! {}),
+        (true, false, Some((plain, _))) => (inner, quote! { #[serde(deserialize_with = #plain)] }),
         // Required but nullable: always written, `null` when `None`.
-        (true, true, false) => (option(inner), quote! {}),
-        (true, true, true) => (
+        (true, true, None) => (option(inner), quote! {}),
+        (true, true, Some((_, optional))) => (
             option(inner),
-            quote! { #[serde(default, deserialize_with = "crate::runtime::body::option_one_or_many")] },
+            quote! { #[serde(default, deserialize_with = #optional)] },
         ),
-        (false, _, true) => (
+        (false, _, Some((_, optional))) => (
             option(inner),
             quote! {
                 #[serde(
                     default,
                     skip_serializing_if = "::std::option::Option::is_none",
-                    deserialize_with = "crate::runtime::body::option_one_or_many"
+                    deserialize_with = #optional
                 )]
             },
         ),
-        (false, false, false) => (
+        (false, false, None) => (
             option(inner),
             quote! { #[serde(default, skip_serializing_if = "::std::option::Option::is_none")] },
         ),
         // Optional and nullable: `None` is absent, `Some(None)` is an explicit `null`.
-        (false, true, false) => (
+        (false, true, None) => (
             option(option(inner)),
             quote! {
                 #[serde(
@@ -155,6 +151,22 @@ fn field(field: &Field) -> TokenStream {
         #rename
         #serde
         pub #name: #ty,
+    }
+}
+
+/// The runtime's readers of a field of type `ty` that is read more tolerantly than
+/// serde would: `(required, optional)` `deserialize_with` paths.
+fn tolerant_reader(ty: &TypeRef) -> Option<(&'static str, &'static str)> {
+    match ty {
+        TypeRef::OneOrMany(_) => Some((
+            "crate::runtime::body::one_or_many",
+            "crate::runtime::body::option_one_or_many",
+        )),
+        TypeRef::DateTime => Some((
+            "crate::runtime::time::date_time",
+            "crate::runtime::time::option_date_time",
+        )),
+        _ => None,
     }
 }
 

@@ -54,6 +54,9 @@ pub fn type_tokens(ty: &TypeRef) -> TokenStream {
             quote! { ::std::collections::BTreeMap<::std::string::String, #value> }
         }
         TypeRef::File => quote! { crate::runtime::multipart::File },
+        TypeRef::DateTime => quote! { ::chrono::DateTime<::chrono::FixedOffset> },
+        TypeRef::Date => quote! { ::chrono::NaiveDate },
+        TypeRef::Uuid => quote! { ::uuid::Uuid },
     }
 }
 

@@ -332,6 +332,12 @@ pub enum TypeRef {
     /// `type: string, format: binary`: bytes, with a file name and content type
     /// when sent in a multipart body.
     File,
+    /// `format: date-time`: `chrono::DateTime<FixedOffset>`.
+    DateTime,
+    /// `format: date`: `chrono::NaiveDate`.
+    Date,
+    /// `format: uuid`: `uuid::Uuid`.
+    Uuid,
 }
 
 impl TypeRef {
@@ -344,6 +350,11 @@ impl TypeRef {
                 }
                 _ => false,
             }
+    }
+
+    /// A string whose format the client parses: a date-time, a date or a UUID.
+    pub fn is_formatted(&self) -> bool {
+        matches!(self, TypeRef::DateTime | TypeRef::Date | TypeRef::Uuid)
     }
 
     /// A string, number, integer or boolean.

@@ -304,7 +304,10 @@ impl<'a, 's> OperationLowering<'a, 's> {
             other => other,
         };
         let scalar = |ty: &TypeRef| {
-            ty.is_scalar() || self.types.is_enum(ty) || self.types.is_scalar_choice(ty)
+            ty.is_scalar()
+                || ty.is_formatted()
+                || self.types.is_enum(ty)
+                || self.types.is_scalar_choice(ty)
         };
         let query_list =
             location == ParamLocation::Query && matches!(&ty, TypeRef::Vec(item) if scalar(item));

@@ -204,7 +204,9 @@ impl<'a> TypeSpace<'a> {
             {
                 Some(TypeRef::File)
             }
-            SchemaKind::Type(Type::String(s)) if s.enumeration.is_empty() => Some(TypeRef::String),
+            SchemaKind::Type(Type::String(s)) if s.enumeration.is_empty() => {
+                Some(string_type(&s.format))
+            }
             SchemaKind::Type(Type::Integer(i)) if i.enumeration.is_empty() => {
                 Some(integer_type(&i.format))
             }
@@ -551,6 +553,16 @@ impl<'a> TypeSpace<'a> {
     }
 }
 
+/// The type of a string of `format`: the formats the client parses, else text.
+fn string_type(format: &VariantOrUnknownOrEmpty<StringFormat>) -> TypeRef {
+    match format {
+        VariantOrUnknownOrEmpty::Item(StringFormat::DateTime) => TypeRef::DateTime,
+        VariantOrUnknownOrEmpty::Item(StringFormat::Date) => TypeRef::Date,
+        VariantOrUnknownOrEmpty::Unknown(name) if name == "uuid" => TypeRef::Uuid,
+        _ => TypeRef::String,
+    }
+}
+
 fn integer_type(format: &VariantOrUnknownOrEmpty<IntegerFormat>) -> TypeRef {
     match format {
         VariantOrUnknownOrEmpty::Item(IntegerFormat::Int32) => TypeRef::I32,
@@ -569,6 +581,9 @@ pub(super) fn variant_name(ty: &TypeRef) -> String {
         TypeRef::Vec(item) | TypeRef::OneOrMany(item) => format!("{}List", variant_name(item)),
         TypeRef::Map(value) => format!("{}Map", variant_name(value)),
         TypeRef::File => "File".into(),
+        TypeRef::DateTime => "DateTime".into(),
+        TypeRef::Date => "Date".into(),
+        TypeRef::Uuid => "Uuid".into(),
     }
 }
 

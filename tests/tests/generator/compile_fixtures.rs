@@ -100,7 +100,7 @@ fn write_behaviour_crate(dir: &Path) {
         );
     }
     manifest.push_str(
-        "\n[dev-dependencies]\nserde_json = \"1\"\ntokio = { version = \"1\", features = [\"macros\", \"rt-multi-thread\"] }\nwiremock = \"0.6\"\n",
+        "\n[dev-dependencies]\nchrono = { version = \"0.4\", default-features = false, features = [\"std\"] }\nserde_json = \"1\"\ntokio = { version = \"1\", features = [\"macros\", \"rt-multi-thread\"] }\nuuid = \"1\"\nwiremock = \"0.6\"\n",
     );
     fs::write(dir.join("Cargo.toml"), manifest).expect("the behaviour manifest can be written");
     fs::create_dir_all(dir.join("src")).expect("src/ can be created");

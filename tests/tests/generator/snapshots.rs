@@ -117,6 +117,7 @@ fixture_tests!(
     constraints,
     envelope,
     form_body,
+    formats,
     hostile_prose,
     integer_enum,
     keywords,
