@@ -1,9 +1,10 @@
 //! The `raw_bodies` fixture: text and bytes go out as given with their content
-//! type, text and binary answers come back as `String` and `Bytes`, and a 2xx
-//! without a body reads as `None` where another 2xx has one.
+//! type, text and binary answers come back as `String` and `Bytes`, a 2xx
+//! without a body reads as `None` where another 2xx has one, and answers whose
+//! bodies differ by status come as the variant of their status.
 
-use fixture_raw_bodies::Client;
-use fixture_raw_bodies::Error;
+use fixture_raw_bodies::types::GetStatsAnswer;
+use fixture_raw_bodies::{Client, Error};
 use wiremock::matchers::{method, path};
 use wiremock::{Mock, MockServer, ResponseTemplate};
 
@@ -119,4 +120,35 @@ async fn an_answer_without_a_body_is_none_and_one_with_a_body_is_decoded() {
     assert!(running.value().is_none());
     let done = client.get_job(2).await.expect("done");
     assert_eq!(done.map(|job| job.id), Some(2));
+}
+
+#[tokio::test]
+async fn answers_that_differ_by_status_come_as_their_variant() {
+    let server = MockServer::start().await;
+    let answers = [
+        ("/stats/done", ResponseTemplate::new(200).set_body_string("[1, 2]")),
+        (
+            "/stats/busy",
+            ResponseTemplate::new(202).set_body_string(r#"{"status": "computing"}"#),
+        ),
+        ("/stats/none", ResponseTemplate::new(204)),
+        ("/stats/odd", ResponseTemplate::new(299).set_body_string("[3]")),
+    ];
+    for (at, answer) in answers {
+        Mock::given(path(at)).respond_with(answer).mount(&server).await;
+    }
+    let client = client_for(&server).await;
+    let done = client.get_stats("done").await.expect("done");
+    assert_eq!(done, GetStatsAnswer::Ok(vec![1, 2]));
+    let busy = client.get_stats("busy").await.expect("busy");
+    let GetStatsAnswer::Accepted(body) = busy else {
+        panic!("expected Accepted, got {busy:?}");
+    };
+    assert_eq!(body.status.as_deref(), Some("computing"));
+    let none = client.get_stats_with_response("none").await.expect("none");
+    assert_eq!(none.status().as_u16(), 204);
+    assert_eq!(none.value(), &GetStatsAnswer::NoContent);
+    // A 2xx the spec does not list is read as its first answer.
+    let odd = client.get_stats("odd").await.expect("odd");
+    assert_eq!(odd, GetStatsAnswer::Ok(vec![3]));
 }

@@ -149,6 +149,15 @@ impl<T> Response<T> {
     pub fn into_value(self) -> T {
         self.value
     }
+
+    /// The same answer with its value turned into another.
+    pub fn map<U>(self, turn: impl FnOnce(T) -> U) -> Response<U> {
+        Response {
+            status: self.status,
+            headers: self.headers,
+            value: turn(self.value),
+        }
+    }
 }
 
 /// Decodes a successful answer; a failure names the field (a serde path) and keeps

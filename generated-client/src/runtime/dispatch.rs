@@ -114,6 +114,13 @@ pub struct RawResponse {
     pub(crate) body: bytes::Bytes,
 }
 
+impl RawResponse {
+    /// The HTTP status, by which an operation whose answers differ tells them apart.
+    pub fn status(&self) -> reqwest::StatusCode {
+        self.status
+    }
+}
+
 /// What every call of a client shares: the HTTP client, where to send, the
 /// credential, and the rules for retries, time and size.
 ///

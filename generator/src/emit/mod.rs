@@ -33,7 +33,10 @@ pub fn crate_files(api: &Api, settings: &Settings) -> Result<Output, Diagnostic>
     let inline = settings.runtime == RuntimeSource::Inline;
     let mut rust_files = vec![
         ("src/lib.rs", lib_file(api, &settings.runtime)),
-        ("src/types.rs", types::types_file(&api.types)),
+        (
+            "src/types.rs",
+            types::types_file(&api.types, &api.operations),
+        ),
         ("src/client.rs", client::client_file(api)),
     ];
     if inline {
@@ -121,11 +124,7 @@ pub(super) fn uses_type(api: &Api, wanted: &crate::model::TypeRef) -> bool {
                 .iter()
                 .filter_map(|op| op.body.as_ref().map(|b| &b.ty)),
         )
-        .chain(
-            api.operations
-                .iter()
-                .filter_map(|op| op.success.json_type()),
-        )
+        .chain(api.operations.iter().flat_map(|op| op.success.json_types()))
         .any(|ty| ty.mentions(&found))
 }
 

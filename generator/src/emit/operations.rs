@@ -148,6 +148,10 @@ fn output_type(success: &Success) -> TokenStream {
         }
         Success::Text => quote! { ::std::string::String },
         Success::Bytes => quote! { runtime::body::Bytes },
+        Success::ByStatus { name, .. } => {
+            let name = ident(name);
+            quote! { crate::types::#name }
+        }
     }
 }
 
@@ -172,6 +176,38 @@ fn decoder(success: &Success, checked: &BTreeSet<&str>) -> TokenStream {
         }
         Success::Text => quote! { runtime::body::text_answer(OPERATION, answer) },
         Success::Bytes => quote! { runtime::body::bytes_answer(answer) },
+        Success::ByStatus { name, variants } => {
+            let name = ident(name);
+            let read = |variant: &crate::model::AnswerVariant| {
+                let case = ident(&variant.name);
+                match &variant.body {
+                    Some(ty) => {
+                        let check = check(ty);
+                        quote! { runtime::body::decode_answer(OPERATION, answer, #check).map(|found| found.map(crate::types::#name::#case)) }
+                    }
+                    None => {
+                        quote! { runtime::body::empty_answer(answer).map(|found| found.map(|()| crate::types::#name::#case)) }
+                    }
+                }
+            };
+            let arms = variants.iter().filter_map(|v| {
+                let status = v.status?;
+                let read = read(v);
+                Some(quote! { #status => #read, })
+            });
+            // A 2xx the spec does not list is read as the `2XX` answer, or the first.
+            let fallback = variants
+                .iter()
+                .find(|v| v.status.is_none())
+                .or_else(|| variants.first())
+                .map(read);
+            quote! {
+                match answer.status().as_u16() {
+                    #( #arms )*
+                    _ => #fallback,
+                }
+            }
+        }
     }
 }
 
@@ -486,7 +522,7 @@ fn error_lines(op: &Operation) -> Vec<String> {
         "- [`Error::Transport`]: the request failed (connection, timeout).".to_owned(),
     ];
     match &op.success {
-        Success::Json(_) | Success::MaybeJson(_) => {
+        Success::Json(_) | Success::MaybeJson(_) | Success::ByStatus { .. } => {
             lines.push(format!(
                 "- [`Error::Decode`]: a success answer ({}) is not what the spec describes.",
                 success_codes(op)

@@ -7,13 +7,17 @@ use quote::quote;
 
 use super::prose::code_span;
 use super::tokens::{doc_attrs, ident, type_tokens};
-use crate::model::{AliasDef, EnumDef, TaggedDef, TypeDef, TypeRef, UntaggedDef};
+use crate::model::{
+    AliasDef, EnumDef, Operation, Success, TaggedDef, TypeDef, TypeRef, UntaggedDef,
+};
 
-/// The whole `types` module.
-pub fn types_file(types: &[TypeDef]) -> TokenStream {
+/// The whole `types` module: the schemas' types, then the answer enums of
+/// operations whose success answers differ by status.
+pub fn types_file(types: &[TypeDef], operations: &[Operation]) -> TokenStream {
     let validating = super::structs::validating_types(types);
     let enums = enum_names(types);
     let items = types.iter().map(|def| type_def(def, &validating, &enums));
+    let answers = operations.iter().filter_map(answer_enum);
     quote! {
         #![cfg_attr(rustfmt, rustfmt::skip)]
         //! The API's data types, one per schema of the spec.
@@ -22,7 +26,47 @@ pub fn types_file(types: &[TypeDef]) -> TokenStream {
         //! `additional_properties`, so nothing the server sends is lost; enums keep
         //! values the spec does not list in their `Unknown` variant.
         #( #items )*
+        #( #answers )*
     }
+}
+
+/// The enum of `op`'s success answers, when they differ by status.
+fn answer_enum(op: &Operation) -> Option<TokenStream> {
+    let Success::ByStatus { name, variants } = &op.success else {
+        return None;
+    };
+    let docs = doc_attrs(
+        &Vec::new(),
+        &format!(
+            "The success answers of {}, which differ by status: which one came.",
+            code_span(&op.id)
+        ),
+    );
+    let name = ident(name);
+    let variants = variants.iter().map(|v| {
+        let case = ident(&v.name);
+        let status = v
+            .status
+            .map_or_else(|| "Another 2xx status".to_owned(), |s| format!("HTTP {s}"));
+        match &v.body {
+            Some(ty) => {
+                let ty = type_tokens(ty);
+                let doc = format!(" {status}, with its body.");
+                quote! { #[doc = #doc] #case(#ty), }
+            }
+            None => {
+                let doc = format!(" {status}, without a body.");
+                quote! { #[doc = #doc] #case, }
+            }
+        }
+    });
+    Some(quote! {
+        #docs
+        #[derive(Debug, Clone, PartialEq)]
+        pub enum #name {
+            #( #variants )*
+        }
+    })
 }
 
 /// The named types that show as their wire value (`Display`): the crate's enums,

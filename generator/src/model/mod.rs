@@ -441,14 +441,43 @@ pub enum Success {
     Text,
     /// Any other body (`application/octet-stream`, images, PDF): the bytes as sent.
     Bytes,
+    /// JSON bodies that differ by status (`200` with one schema, `202` with another
+    /// or none): an enum of this name, a variant per status.
+    ByStatus {
+        /// The enum's Rust name.
+        name: String,
+        /// Its variants, in the spec's order.
+        variants: Vec<AnswerVariant>,
+    },
+}
+
+/// One success status of an operation whose answers differ by status.
+#[derive(Debug, Clone, PartialEq)]
+pub struct AnswerVariant {
+    /// The variant's Rust name (`Ok`, `Accepted`, `Status299`).
+    pub name: String,
+    /// The status, or `None` for the `2XX` range.
+    pub status: Option<u16>,
+    /// The body's type; `None` for an answer without one.
+    pub body: Option<TypeRef>,
 }
 
 impl Success {
-    /// The JSON type it decodes, if any.
+    /// Every JSON type it decodes: one, or one per status with a body.
+    pub fn json_types(&self) -> Vec<&TypeRef> {
+        match self {
+            Success::ByStatus { variants, .. } => {
+                variants.iter().filter_map(|v| v.body.as_ref()).collect()
+            }
+            other => other.json_type().into_iter().collect(),
+        }
+    }
+
+    /// The JSON type it decodes, if one.
     pub fn json_type(&self) -> Option<&TypeRef> {
         match self {
             Success::Json(ty) | Success::MaybeJson(ty) => Some(ty),
-            Success::Empty | Success::Text | Success::Bytes => None,
+            Success::Empty | Success::Text | Success::Bytes | Success::ByStatus { .. } => None,
         }
     }
 }

@@ -12,8 +12,8 @@ use super::media::{self, Kind};
 use super::schema::{TypeSpace, dangling_ref};
 use super::server::{Security, alternatives};
 use super::{
-    Body, BodyMedia, Method, Operation, Param, ParamLocation, ParamStyle, PathPart, Success,
-    TypeRef, doc_lines,
+    AnswerVariant, Body, BodyMedia, Method, Operation, Param, ParamLocation, ParamStyle, PathPart,
+    Success, TypeRef, doc_lines,
 };
 use crate::diagnostics::{Diagnostic, escape_token};
 use crate::naming::{self, Scope};
@@ -486,7 +486,7 @@ impl<'a, 's> OperationLowering<'a, 's> {
         type_hint: &str,
         ptr: &str,
     ) -> (Success, Vec<u16>, Vec<String>) {
-        let mut success: Option<(Success, String)> = None;
+        let mut answers: Vec<(Option<StatusCode>, Success, String)> = Vec::new();
         let mut codes = Vec::new();
         let mut notes = Vec::new();
         let entries = responses
@@ -518,27 +518,75 @@ impl<'a, 's> OperationLowering<'a, 's> {
             if let Some(StatusCode::Code(n)) = code {
                 codes.push(*n);
             }
-            success = match success {
-                None => Some((answer, at)),
-                Some((first, first_at)) => {
-                    match together(&first, &answer) {
-                        Some(both) => Some((both, first_at)),
-                        None => {
-                            self.problems.push(
-                            Diagnostic::new(
-                                "E0308",
-                                at,
-                                format!("this success answer's body differs from the one at {first_at}"),
-                            )
-                            .with_hint("give every 2xx answer of an operation the same schema"),
-                        );
-                            Some((first, first_at))
-                        }
+            answers.push((code.cloned(), answer, at));
+        }
+        let success = self.success_of(answers, type_hint);
+        (success, codes, notes)
+    }
+
+    /// What the success answers hold together: one type when they agree (a body
+    /// and none make an `Option`), else an enum by status when each is JSON or
+    /// empty, else E0308.
+    fn success_of(
+        &mut self,
+        answers: Vec<(Option<StatusCode>, Success, String)>,
+        type_hint: &str,
+    ) -> Success {
+        let mut together_so_far: Option<Success> = None;
+        let mut apart = false;
+        for (_, answer, _) in &answers {
+            together_so_far = match together_so_far {
+                None => Some(answer.clone()),
+                Some(first) => match together(&first, answer) {
+                    Some(both) => Some(both),
+                    None => {
+                        apart = true;
+                        Some(first)
                     }
-                }
+                },
             };
         }
-        (success.map_or(Success::Empty, |(s, _)| s), codes, notes)
+        if !apart {
+            return together_so_far.unwrap_or(Success::Empty);
+        }
+        let by_status = answers
+            .iter()
+            .all(|(_, a, _)| matches!(a, Success::Json(_) | Success::Empty));
+        if !by_status {
+            let (_, _, first_at) = &answers[0];
+            let (_, _, at) = &answers[answers.len() - 1];
+            self.problems.push(
+                Diagnostic::new(
+                    "E0308",
+                    at.clone(),
+                    format!("this success answer's body differs from the one at {first_at}, and not every one of them is JSON or empty"),
+                )
+                .with_hint("give every 2xx answer of an operation the same schema"),
+            );
+            return Success::Empty;
+        }
+        let mut names = naming::Scope::with_reserved(&[]);
+        let variants = answers
+            .into_iter()
+            .map(|(code, answer, _)| {
+                let status = match code {
+                    Some(StatusCode::Code(n)) => Some(n),
+                    _ => None,
+                };
+                AnswerVariant {
+                    name: names.claim(variant_for(status)),
+                    status,
+                    body: match answer {
+                        Success::Json(ty) => Some(ty),
+                        _ => None,
+                    },
+                }
+            })
+            .collect();
+        Success::ByStatus {
+            name: self.types.claim_name(&format!("{type_hint}Answer")),
+            variants,
+        }
     }
 
     /// What one answer holds: its preferred media entry's kind.
@@ -625,6 +673,21 @@ fn location_key(param: &Parameter) -> &'static str {
         Parameter::Query { .. } => "query",
         Parameter::Header { .. } => "header",
         Parameter::Cookie { .. } => "cookie",
+    }
+}
+
+/// The variant of an answer enum for `status`: its reason phrase, as HTTP names it.
+fn variant_for(status: Option<u16>) -> String {
+    match status {
+        Some(200) => "Ok".to_owned(),
+        Some(201) => "Created".to_owned(),
+        Some(202) => "Accepted".to_owned(),
+        Some(203) => "NonAuthoritative".to_owned(),
+        Some(204) => "NoContent".to_owned(),
+        Some(205) => "ResetContent".to_owned(),
+        Some(206) => "PartialContent".to_owned(),
+        Some(n) => format!("Status{n}"),
+        None => "Other".to_owned(),
     }
 }
 

@@ -103,6 +103,11 @@ impl<'a> TypeSpace<'a> {
 
     /// `ty` with every alias the crate defines followed to what it stands for: a
     /// parameter whose schema is a `$ref` to a named string is a string.
+    /// A type name of the crate's for `hint`, no other type's.
+    pub fn claim_name(&mut self, hint: &str) -> String {
+        self.scope.claim(naming::camel(hint))
+    }
+
     pub fn unaliased(&self, ty: TypeRef) -> TypeRef {
         let mut ty = ty;
         for _ in 0..16 {
