@@ -62,7 +62,7 @@ members+=('"prism-checks"')
   echo 'resolver = "3"'
 } >"$ws/Cargo.toml"
 cp Cargo.lock "$ws/Cargo.lock"
-echo "build-corpus.sh: building ${#members[@]} generated crates" >&2
+echo "build-corpus.sh: building $((${#members[@]} - 1)) generated crates and the Prism checks" >&2
 
 cd "$ws"
 export CARGO_TARGET_DIR="$build/target"

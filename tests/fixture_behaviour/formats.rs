@@ -11,16 +11,20 @@ use wiremock::{Mock, MockServer, ResponseTemplate};
 
 const ID: &str = "67e55044-10b1-426f-9247-bb680e5fe0c8";
 
+fn client_for(server: &MockServer) -> Client {
+    Client::builder()
+        .base_url(server.uri())
+        .build()
+        .expect("client")
+}
+
 async fn serving(status: u16, body: &str) -> (MockServer, Client) {
     let server = MockServer::start().await;
     Mock::given(path(format!("/events/{ID}")))
         .respond_with(ResponseTemplate::new(status).set_body_string(body))
         .mount(&server)
         .await;
-    let client = Client::builder()
-        .base_url(server.uri())
-        .build()
-        .expect("client");
+    let client = client_for(&server);
     (server, client)
 }
 
@@ -68,10 +72,7 @@ async fn parameters_and_bodies_are_written_as_rfc_3339() {
         .respond_with(ResponseTemplate::new(204))
         .mount(&server)
         .await;
-    let client = Client::builder()
-        .base_url(server.uri())
-        .build()
-        .expect("client");
+    let client = client_for(&server);
     let id = uuid::Uuid::parse_str(ID).expect("a uuid");
     let since = DateTime::parse_from_rfc3339("2024-05-06T07:08:09+02:00").expect("a time");
     let days = [
