@@ -106,6 +106,10 @@ impl<'de> Visitor<'de> for LenientVisitor {
     fn visit_enum<A: de::EnumAccess<'de>>(self, data: A) -> Result<Value, A::Error> {
         use de::VariantAccess;
         let (tag, contents) = data.variant::<String>()?;
+        // `Tag::new` panics on an empty tag, which serde_yaml refuses with this error.
+        if tag.is_empty() {
+            return Err(de::Error::custom("empty YAML tag is not allowed"));
+        }
         let Lenient(value) = contents.newtype_variant()?;
         Ok(Value::Tagged(Box::new(TaggedValue {
             tag: Tag::new(tag),
@@ -211,6 +215,19 @@ mod tests {
     fn reads_what_serde_yaml_reads() {
         let text = "k: [1, -2, 2.5, true, ~, text, {x: !tag 3}]\n'1': one\n";
         assert_eq!(read(text), serde_yaml::from_str::<Value>(text).unwrap());
+    }
+
+    #[test]
+    fn odd_tags_are_read_or_refused_as_serde_yaml_does() {
+        for text in ["a: ! x\n", "a: !! x\n", "a: !<> x\n", "a: !t {b: 1}\n"] {
+            let ours = serde_yaml::from_str::<Lenient>(text).map(|l| l.0);
+            let theirs = serde_yaml::from_str::<Value>(text);
+            assert_eq!(
+                ours.as_ref().map_err(ToString::to_string),
+                theirs.as_ref().map_err(ToString::to_string),
+                "{text:?}"
+            );
+        }
     }
 
     #[test]
