@@ -15,11 +15,16 @@ async fn client_for(server: &MockServer) -> Client {
         .expect("client")
 }
 
+fn header<'r>(request: &'r wiremock::Request, name: &str) -> Option<&'r str> {
+    request.headers.get(name).and_then(|v| v.to_str().ok())
+}
+
 fn content_type(request: &wiremock::Request) -> Option<&str> {
-    request
-        .headers
-        .get("content-type")
-        .and_then(|v| v.to_str().ok())
+    header(request, "content-type")
+}
+
+fn accept(request: &wiremock::Request) -> Option<&str> {
+    header(request, "accept")
 }
 
 #[tokio::test]
@@ -35,6 +40,7 @@ async fn text_goes_out_and_comes_back_as_text() {
     let requests = server.received_requests().await.expect("recorded");
     assert_eq!(content_type(&requests[0]), Some("text/plain"));
     assert_eq!(requests[0].body, "café".as_bytes());
+    assert_eq!(accept(&requests[0]), Some("text/plain"), "asks for the answer's type");
 }
 
 #[tokio::test]
@@ -69,6 +75,10 @@ async fn bytes_go_out_and_come_back_as_sent() {
     let upload = requests.iter().find(|r| r.method.as_str() == "PUT").expect("upload sent");
     assert_eq!(content_type(upload), Some("application/octet-stream"));
     assert_eq!(upload.body, file);
+    assert_eq!(accept(upload), Some("application/json"), "no answer body: the default");
+    let download = requests.iter().find(|r| r.method.as_str() == "GET").expect("download sent");
+    assert_eq!(accept(download), Some("application/octet-stream"));
+    assert_eq!(download.headers.get_all("accept").iter().count(), 1);
 }
 
 #[tokio::test]

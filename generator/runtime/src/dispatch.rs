@@ -344,10 +344,15 @@ impl<B: serde::de::DeserializeOwned> Dispatcher<B> {
         credential: Option<&Credential>,
         timeout: Duration,
     ) -> Result<reqwest::Request, Error<B>> {
-        let mut builder = self
-            .http
-            .request(call.info.method.clone(), &call.url)
-            .header(reqwest::header::ACCEPT, "application/json");
+        let mut builder = self.http.request(call.info.method.clone(), &call.url);
+        // JSON unless the call asks for its own media types (a download, text).
+        if !call
+            .headers
+            .iter()
+            .any(|(name, _)| name.eq_ignore_ascii_case("accept"))
+        {
+            builder = builder.header(reqwest::header::ACCEPT, "application/json");
+        }
         if !call.query.is_empty() {
             builder = builder.query(&call.query);
         }

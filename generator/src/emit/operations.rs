@@ -76,6 +76,7 @@ fn call_body(
     let url = url_building(op);
     let query = pairs(op, ParamLocation::Query);
     let headers = pairs(op, ParamLocation::Header);
+
     let validate = op.body.as_ref().and_then(|b| match &b.ty {
         TypeRef::Named(name) if validating.contains(name) => Some(if b.required {
             quote! { runtime::validate::validate_body(OPERATION, body)?; }
@@ -341,7 +342,14 @@ fn pairs(op: &Operation, location: ParamLocation) -> TokenStream {
             let name = ident(&param.rust_name);
             let (wire, value) = pair(param, &name);
             quote! { (#wire, #value) }
-        });
+        })
+        // A text or byte answer's media types, which the dispatcher sends for JSON's.
+        .chain(
+            op.accept
+                .as_ref()
+                .filter(|_| location == ParamLocation::Header)
+                .map(|accept| quote! { ("Accept", #accept.to_owned()) }),
+        );
     let statements: Vec<TokenStream> = params
         .iter()
         .filter(|p| !p.required || is_list(p))

@@ -362,6 +362,7 @@ mod tests {
             body: None,
             success: crate::model::Success::Empty,
             success_codes: vec![],
+            accept: None,
             authenticated: false,
         };
         let param = |required, ty| crate::model::Param {

@@ -422,6 +422,9 @@ pub struct Operation {
     pub success: Success,
     /// The status codes the spec lists as successes.
     pub success_codes: Vec<u16>,
+    /// The `Accept` header of an operation whose answers are text or bytes: their
+    /// media types. `None` for the runtime's `application/json`.
+    pub accept: Option<String>,
     /// Whether it sends the client's credential (`security: []`, or an alternative
     /// that needs none, and it does not).
     pub authenticated: bool,

@@ -178,7 +178,7 @@ impl<'a, 's> OperationLowering<'a, 's> {
             .request_body
             .as_ref()
             .and_then(|b| self.body(b, &type_hint, &format!("{ptr}/requestBody")));
-        let (success, success_codes, links) =
+        let (success, success_codes, links, accept) =
             self.responses(&op.responses, &type_hint, &format!("{ptr}/responses"));
         if self.skippable_since(problems_before) {
             let problems: Vec<Diagnostic> = self.problems.drain(problems_before..).collect();
@@ -199,6 +199,7 @@ impl<'a, 's> OperationLowering<'a, 's> {
             body,
             success,
             success_codes,
+            accept,
             authenticated,
         });
     }
@@ -485,8 +486,9 @@ impl<'a, 's> OperationLowering<'a, 's> {
         responses: &'a openapiv3::Responses,
         type_hint: &str,
         ptr: &str,
-    ) -> (Success, Vec<u16>, Vec<String>) {
+    ) -> (Success, Vec<u16>, Vec<String>, Option<String>) {
         let mut answers: Vec<(Option<StatusCode>, Success, String)> = Vec::new();
+        let mut media_types: Vec<&str> = Vec::new();
         let mut codes = Vec::new();
         let mut notes = Vec::new();
         let entries = responses
@@ -515,13 +517,21 @@ impl<'a, 's> OperationLowering<'a, 's> {
                 continue;
             }
             let answer = self.answer(response, &format!("{type_hint}Response"), &at);
+            if let Some((name, ..)) = media::preferred(&response.content) {
+                if !media_types.contains(&name) {
+                    media_types.push(name);
+                }
+            }
             if let Some(StatusCode::Code(n)) = code {
                 codes.push(*n);
             }
             answers.push((code.cloned(), answer, at));
         }
         let success = self.success_of(answers, type_hint);
-        (success, codes, notes)
+        // A text or byte answer asks for its own media types, not JSON's.
+        let accept =
+            matches!(success, Success::Text | Success::Bytes).then(|| media_types.join(", "));
+        (success, codes, notes, accept)
     }
 
     /// What the success answers hold together: one type when they agree (a body
