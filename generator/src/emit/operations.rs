@@ -258,10 +258,10 @@ fn body_argument(op: &Operation) -> Option<TokenStream> {
 
 /// `name` as a reference, whatever the argument's type.
 fn by_reference(param: &Param, name: &proc_macro2::Ident) -> TokenStream {
-    match &param.ty {
-        _ if param.compound => quote! { #name },
-        TypeRef::String => quote! { #name },
-        _ => quote! { &#name },
+    if param.compound || param.ty == TypeRef::String {
+        quote! { #name }
+    } else {
+        quote! { &#name }
     }
 }
 

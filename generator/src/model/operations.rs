@@ -542,33 +542,33 @@ impl<'a, 's> OperationLowering<'a, 's> {
         answers: Vec<(Option<StatusCode>, Success, String)>,
         type_hint: &str,
     ) -> Success {
+        // The pointer of the first answer that no one type holds with those before it.
         let mut together_so_far: Option<Success> = None;
-        let mut apart = false;
-        for (_, answer, _) in &answers {
+        let mut apart_at: Option<&str> = None;
+        for (_, answer, at) in &answers {
             together_so_far = match together_so_far {
                 None => Some(answer.clone()),
                 Some(first) => match together(&first, answer) {
                     Some(both) => Some(both),
                     None => {
-                        apart = true;
+                        apart_at = apart_at.or(Some(at));
                         Some(first)
                     }
                 },
             };
         }
-        if !apart {
+        let Some(apart_at) = apart_at else {
             return together_so_far.unwrap_or(Success::Empty);
-        }
+        };
         let by_status = answers
             .iter()
             .all(|(_, a, _)| matches!(a, Success::Json(_) | Success::Empty));
         if !by_status {
             let (_, _, first_at) = &answers[0];
-            let (_, _, at) = &answers[answers.len() - 1];
             self.problems.push(
                 Diagnostic::new(
                     "E0308",
-                    at.clone(),
+                    apart_at,
                     format!("this success answer's body differs from the one at {first_at}, and not every one of them is JSON or empty"),
                 )
                 .with_hint("give every 2xx answer of an operation the same schema"),
