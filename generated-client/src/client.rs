@@ -364,22 +364,25 @@ impl ClientBuilder {
             .into_dispatcher(
                 ::std::option::Option::Some(self.server.base_url()),
                 |environment| {
-                    let scheme = runtime::auth::Scheme::Token(runtime::auth::TokenScheme {
-                        place: runtime::dispatch::Placement::Header(
-                            ::reqwest::header::HeaderName::from_static("authorization"),
-                        ),
-                        prefix: ::std::option::Option::Some("Zoho-oauthtoken"),
-                    });
-                    self.tokens
+                    let tokens = self
+                        .tokens
                         .authenticator(
-                            scheme,
+                            runtime::auth::Scheme::Token(runtime::auth::TokenScheme {
+                                place: runtime::credential::Placement::Header(
+                                    ::reqwest::header::HeaderName::from_static("authorization"),
+                                ),
+                                prefix: ::std::option::Option::Some("Zoho-oauthtoken"),
+                            }),
                             ::std::option::Option::Some(
                                 "{accounts_server}/oauth/v2/token"
                                     .replace("{accounts_server}", self.server.accounts_server()),
                             ),
                             environment,
+                        )?;
+                    runtime::credential::Schemes::new([("zohoOAuth", tokens)])
+                        .required(
+                            "no access token: call ClientBuilder::access_token, token_source or refresh_token",
                         )
-                        .map(::std::option::Option::Some)
                 },
             )?;
         ::std::result::Result::Ok(Client {
@@ -461,7 +464,7 @@ impl Client {
             query: ::std::vec![],
             headers: ::std::vec![],
             body: ::std::option::Option::None,
-            authenticate: true,
+            security: &[&[0]],
         };
         let answer = self.core.execute(&call, self.timeout).await?;
         runtime::body::decode_answer(
@@ -544,7 +547,7 @@ impl Client {
             query: ::std::vec![],
             headers: ::std::vec![],
             body: ::std::option::Option::Some(runtime::body::to_json(OPERATION, body)?),
-            authenticate: true,
+            security: &[&[0]],
         };
         let answer = self.core.execute(&call, self.timeout).await?;
         runtime::body::decode_answer(
@@ -627,7 +630,7 @@ impl Client {
             query: ::std::vec![],
             headers: ::std::vec![],
             body: ::std::option::Option::Some(runtime::body::to_json(OPERATION, body)?),
-            authenticate: true,
+            security: &[&[0]],
         };
         let answer = self.core.execute(&call, self.timeout).await?;
         runtime::body::decode_answer(
@@ -705,7 +708,7 @@ impl Client {
             query: ::std::vec![],
             headers: ::std::vec![],
             body: ::std::option::Option::None,
-            authenticate: true,
+            security: &[&[0]],
         };
         let answer = self.core.execute(&call, self.timeout).await?;
         runtime::body::decode_answer(
@@ -782,7 +785,7 @@ impl Client {
             query: ::std::vec![("project_linkname", project_linkname.to_string())],
             headers: ::std::vec![],
             body: ::std::option::Option::None,
-            authenticate: true,
+            security: &[&[0]],
         };
         let answer = self.core.execute(&call, self.timeout).await?;
         runtime::body::decode_answer(
@@ -860,7 +863,7 @@ impl Client {
             query: ::std::vec![],
             headers: ::std::vec![],
             body: ::std::option::Option::Some(runtime::body::to_json(OPERATION, body)?),
-            authenticate: true,
+            security: &[&[0]],
         };
         let answer = self.core.execute(&call, self.timeout).await?;
         runtime::body::decode_answer(

@@ -23,56 +23,14 @@ use std::marker::PhantomData;
 use std::sync::Arc;
 use std::time::{Duration, Instant};
 
-use reqwest::header::{HeaderMap, HeaderName, HeaderValue};
+use reqwest::header::{HeaderMap, HeaderValue};
 
+use super::credential::{Authenticator, Credential, Placement, Schemes};
 use super::error::{ApiError, AuthError, Error, MAX_BODY_KEPT, RequestError};
 use super::hooks::{AttemptInfo, CallInfo, Hooks};
 use super::multipart::{self, Part};
 use super::retry::{Failure, RetryPolicy, Timer, is_retryable, parse_retry_after};
-use super::secret::{Secret, redact_url};
-
-/// Where a credential goes in a request.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum Placement {
-    /// A header, such as `Authorization`.
-    Header(HeaderName),
-    /// A query parameter of this name.
-    Query(String),
-    /// A cookie of this name (in the `Cookie` header).
-    Cookie(String),
-}
-
-/// A credential for one attempt: where it goes and its value, with the secret
-/// inside it so that a source can tell which one the server refused.
-#[derive(Clone)]
-pub struct Credential {
-    /// Where it is sent.
-    pub place: Placement,
-    /// The header's value (for a cookie, `name=value`), marked sensitive so it never
-    /// shows in `Debug`; for a query parameter, the token itself.
-    pub value: HeaderValue,
-    /// The token inside the value.
-    pub token: Secret,
-}
-
-impl fmt::Debug for Credential {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.debug_struct("Credential")
-            .field("place", &self.place)
-            .finish_non_exhaustive()
-    }
-}
-
-/// Where a client's credentials come from.
-#[async_trait::async_trait]
-pub trait Authenticator: Send + Sync + fmt::Debug {
-    /// The credential to send with the next attempt.
-    async fn credential(&self) -> Result<Credential, AuthError>;
-
-    /// The server refused `used` (HTTP 401): a new credential to try once more, or
-    /// `None` when no other can be had (a fixed token).
-    async fn refused(&self, used: &Credential) -> Result<Option<Credential>, AuthError>;
-}
+use super::secret::redact_url;
 
 /// One request as an operation describes it, before any attempt.
 #[derive(Debug)]
@@ -87,9 +45,9 @@ pub struct Call {
     pub headers: Vec<(&'static str, String)>,
     /// The body, written once so that every attempt sends the same bytes.
     pub body: Option<Payload>,
-    /// Whether the call sends the client's credential (an operation whose
-    /// `security` needs none does not).
-    pub authenticate: bool,
+    /// The alternatives of the operation's `security`, each the indices of the
+    /// schemes (in [`Schemes`]) sent together; an empty one sends no credential.
+    pub security: &'static [&'static [usize]],
 }
 
 /// A request body, written once so that every attempt sends the same one.
@@ -128,7 +86,7 @@ impl RawResponse {
 pub struct Dispatcher<B> {
     pub(crate) http: reqwest::Client,
     pub(crate) base_url: String,
-    pub(crate) auth: Option<Arc<dyn Authenticator>>,
+    pub(crate) schemes: Schemes,
     pub(crate) retry: RetryPolicy,
     pub(crate) attempt_timeout: Duration,
     pub(crate) max_answer_size: usize,
@@ -220,27 +178,27 @@ impl<B: serde::de::DeserializeOwned> Dispatcher<B> {
         let mut attempt = 0u32;
         let mut waited = Duration::ZERO;
         let mut refreshed = false;
-        // The credential given after a 401, for the attempt that follows.
-        let mut renewed: Option<Credential> = None;
+        let authenticators = self.schemes.choose(call.info.operation, call.security)?;
+        // The credentials given after a 401, for the attempt that follows.
+        let mut renewed: Option<Vec<Credential>> = None;
         loop {
             attempt = attempt.saturating_add(1);
-            let auth = self.auth.as_ref().filter(|_| call.authenticate);
-            let credential = match (auth, renewed.take()) {
-                (Some(_), Some(credential)) => Some(credential),
-                (Some(auth), None) => Some(auth.credential().await?),
-                (None, _) => None,
+            let credentials = match renewed.take() {
+                Some(credentials) => credentials,
+                None => {
+                    let mut credentials = Vec::with_capacity(authenticators.len());
+                    for authenticator in &authenticators {
+                        credentials.push(authenticator.credential().await?);
+                    }
+                    credentials
+                }
             };
             // Whether the call's own limit, not the attempt timeout, bounds this attempt.
             let cut_by_limit = deadline.is_some_and(|(at, _)| {
                 at.saturating_duration_since(Instant::now()) < self.attempt_timeout
             });
             let (failure, retry_after, error) = match self
-                .attempt(
-                    call,
-                    credential.as_ref(),
-                    deadline.map(|(at, _)| at),
-                    attempt,
-                )
+                .attempt(call, &credentials, deadline.map(|(at, _)| at), attempt)
                 .await?
             {
                 Attempt::Answered(answer) => return Ok(answer),
@@ -259,14 +217,15 @@ impl<B: serde::de::DeserializeOwned> Dispatcher<B> {
                     after: limit,
                 });
             }
-            if let (Failure::Status { status: 401, .. }, false, Some(auth), Some(used)) =
-                (failure, refreshed, auth, &credential)
+            if matches!(failure, Failure::Status { status: 401, .. })
+                && !refreshed
+                && !credentials.is_empty()
             {
-                // Refused: one more attempt with a new credential, which the retry
-                // policy does not count. A source with no other (a fixed token)
+                // Refused: one more attempt with new credentials, which the retry
+                // policy does not count. Sources with no other (fixed tokens)
                 // cannot help, and the 401 stands.
                 refreshed = true;
-                match auth.refused(used).await? {
+                match renew(&authenticators, credentials).await? {
                     Some(next) => {
                         renewed = Some(next);
                         continue;
@@ -298,7 +257,7 @@ impl<B: serde::de::DeserializeOwned> Dispatcher<B> {
     async fn attempt(
         &self,
         call: &Call,
-        credential: Option<&Credential>,
+        credentials: &[Credential],
         deadline: Option<Instant>,
         attempt: u32,
     ) -> Result<Attempt<B>, Error<B>> {
@@ -308,7 +267,7 @@ impl<B: serde::de::DeserializeOwned> Dispatcher<B> {
                 .min(deadline.saturating_duration_since(Instant::now())),
             None => self.attempt_timeout,
         };
-        let mut request = self.request(call, credential, timeout)?;
+        let mut request = self.request(call, credentials, timeout)?;
         let info = AttemptInfo {
             call: &call.info,
             attempt,
@@ -343,7 +302,7 @@ impl<B: serde::de::DeserializeOwned> Dispatcher<B> {
     fn request(
         &self,
         call: &Call,
-        credential: Option<&Credential>,
+        credentials: &[Credential],
         timeout: Duration,
     ) -> Result<reqwest::Request, Error<B>> {
         let mut builder = self.http.request(call.info.method.clone(), &call.url);
@@ -368,15 +327,12 @@ impl<B: serde::de::DeserializeOwned> Dispatcher<B> {
                 builder = builder.header(*name, value);
             }
         }
-        let mut secret_cookie = None;
-        if let Some(credential) = credential {
+        let mut secret_cookies: Vec<&Credential> = Vec::new();
+        for credential in credentials {
             builder = match &credential.place {
                 Placement::Header(name) => builder.header(name.clone(), credential.value.clone()),
-                Placement::Cookie(_) if cookies.is_empty() => {
-                    builder.header(reqwest::header::COOKIE, credential.value.clone())
-                }
                 Placement::Cookie(_) => {
-                    secret_cookie = Some(credential);
+                    secret_cookies.push(credential);
                     builder
                 }
                 Placement::Query(name) => {
@@ -384,14 +340,22 @@ impl<B: serde::de::DeserializeOwned> Dispatcher<B> {
                 }
             };
         }
-        if !cookies.is_empty() {
-            let header =
-                cookie_header(&cookies, secret_cookie).ok_or(RequestError::InvalidParameter {
-                    operation: call.info.operation,
-                    parameter: "Cookie",
-                    reason: "a cookie cannot stand in a `Cookie` header",
-                })?;
-            builder = builder.header(reqwest::header::COOKIE, header);
+        match (cookies.as_slice(), secret_cookies.as_slice()) {
+            ([], []) => {}
+            // The credential's own value, kept sensitive as it is.
+            ([], [credential]) => {
+                builder = builder.header(reqwest::header::COOKIE, credential.value.clone());
+            }
+            _ => {
+                let header = cookie_header(&cookies, &secret_cookies).ok_or(
+                    RequestError::InvalidParameter {
+                        operation: call.info.operation,
+                        parameter: "Cookie",
+                        reason: "a cookie cannot stand in a `Cookie` header",
+                    },
+                )?;
+                builder = builder.header(reqwest::header::COOKIE, header);
+            }
         }
         match &call.body {
             None => {}
@@ -494,17 +458,37 @@ impl<B: serde::de::DeserializeOwned> Dispatcher<B> {
     }
 }
 
-/// One `Cookie` header of `cookies` (`name=value` each) and a cookie credential,
-/// marked sensitive when it holds the credential; `None` when a part is not
-/// header text (the runtime's `cookie` escapes what could not be).
-fn cookie_header(cookies: &[&str], credential: Option<&Credential>) -> Option<HeaderValue> {
+/// One `Cookie` header of `cookies` (`name=value` each) and cookie credentials,
+/// marked sensitive when it holds one; `None` when a part is not header text (the
+/// runtime's `cookie` escapes what could not be).
+fn cookie_header(cookies: &[&str], credentials: &[&Credential]) -> Option<HeaderValue> {
     let mut parts: Vec<&str> = cookies.to_vec();
-    if let Some(credential) = credential {
+    for credential in credentials {
         parts.push(credential.value.to_str().ok()?);
     }
     let mut header = HeaderValue::from_str(&parts.join("; ")).ok()?;
-    header.set_sensitive(credential.is_some());
+    header.set_sensitive(!credentials.is_empty());
     Some(header)
+}
+
+/// New credentials after a 401 for those `used`: each authenticator is told its
+/// credential was refused; `None` when none of them has another to offer.
+async fn renew(
+    authenticators: &[&Arc<dyn Authenticator>],
+    used: Vec<Credential>,
+) -> Result<Option<Vec<Credential>>, AuthError> {
+    let mut next = Vec::with_capacity(used.len());
+    let mut any_new = false;
+    for (authenticator, credential) in authenticators.iter().zip(used) {
+        match authenticator.refused(&credential).await? {
+            Some(fresh) => {
+                any_new = true;
+                next.push(fresh);
+            }
+            None => next.push(credential),
+        }
+    }
+    Ok(any_new.then_some(next))
 }
 
 /// Whether a wait of `wait` from now ends before `deadline`.

@@ -5,6 +5,7 @@
 //! crate's spec needs, as that crate has them.
 pub mod auth;
 pub mod body;
+pub mod credential;
 pub mod dispatch;
 pub mod endpoint;
 pub mod error;

@@ -19,7 +19,8 @@ use std::time::{Duration, SystemTime};
 use reqwest::header::HeaderValue;
 use tokio::sync::watch;
 
-use super::dispatch::{Authenticator, Credential, Placement, read_body};
+use super::credential::{Authenticator, Credential, Placement};
+use super::dispatch::read_body;
 use super::endpoint::check_url;
 use super::error::{AuthError, ConfigError, causes};
 use super::options::{DEFAULT_TIMEOUT, Environment};
@@ -679,19 +680,27 @@ impl TokenSettings {
         self.token_url = Some(url);
     }
 
-    /// The credential of a client: `scheme` says how tokens are sent, `spec_token_url`
-    /// is the spec's refresh-token endpoint for the chosen server, if any.
+    /// The credentials of one security scheme, when the builder was given them:
+    /// `scheme` says how they are sent, `spec_token_url` is the spec's refresh-token
+    /// endpoint for the chosen server, if any. `Ok(None)` when none were given.
     ///
     /// # Errors
-    /// No token was chosen, a fixed token cannot be sent, a token URL was set for
-    /// tokens that are not refreshed, or the refresh endpoint is missing or unsafe.
+    /// Credentials of another kind than the scheme's, a fixed token that cannot be
+    /// sent, a token URL set for tokens that are not refreshed, or a refresh endpoint
+    /// missing or unsafe.
     pub fn authenticator(
         self,
         scheme: Scheme,
         spec_token_url: Option<String>,
         environment: &Environment,
-    ) -> Result<Arc<dyn Authenticator>, ConfigError> {
-        let scheme = match (scheme, self.choice) {
+    ) -> Result<Option<Arc<dyn Authenticator>>, ConfigError> {
+        let (scheme, choice) = match (scheme, self.choice) {
+            (_, None) if self.token_url.is_some() => {
+                return Err(ConfigError(
+                    "ClientBuilder::token_url is set, but no refresh token goes with it".to_owned(),
+                ));
+            }
+            (_, None) => return Ok(None),
             (Scheme::Basic, Some(TokenChoice::Basic { user, password })) => {
                 let basic = BasicAuthenticator::new(&user, &password).ok_or_else(|| {
                     ConfigError(
@@ -700,42 +709,29 @@ impl TokenSettings {
                             .to_owned(),
                     )
                 })?;
-                return Ok(Arc::new(basic));
+                return Ok(Some(Arc::new(basic)));
             }
-            (Scheme::Basic, _) => {
+            (Scheme::Basic, Some(_)) => {
                 return Err(ConfigError(
-                    "no credentials: call ClientBuilder::basic_auth".to_owned(),
+                    "the scheme takes a user name and password, not a token".to_owned(),
                 ));
             }
-            (Scheme::Token(_), Some(TokenChoice::Basic { .. })) => {
-                return Err(ConfigError(
-                    "the API takes a token, not a user name and password".to_owned(),
-                ));
-            }
-            (Scheme::Token(scheme), choice) => (scheme, choice),
+            (Scheme::Token(scheme), Some(choice)) => (scheme, choice),
         };
-        let (scheme, choice) = scheme;
         let source: Arc<dyn TokenSource> = match (choice, self.token_url) {
-            (None, _) => {
+            (TokenChoice::Basic { .. }, _) => {
                 return Err(ConfigError(
-                    "no access token: call ClientBuilder::access_token, token_source or \
-                     refresh_token"
-                        .to_owned(),
+                    "the scheme takes a token, not a user name and password".to_owned(),
                 ));
             }
-            (Some(TokenChoice::Basic { .. }), _) => {
-                return Err(ConfigError(
-                    "the API takes a token, not a user name and password".to_owned(),
-                ));
-            }
-            (Some(TokenChoice::Fixed(_) | TokenChoice::Source(_)), Some(_)) => {
+            (TokenChoice::Fixed(_) | TokenChoice::Source(_), Some(_)) => {
                 return Err(ConfigError(
                     "ClientBuilder::token_url is set, but tokens do not come from \
                      ClientBuilder::refresh_token, so it would not be used"
                         .to_owned(),
                 ));
             }
-            (Some(TokenChoice::Fixed(token)), None) => {
+            (TokenChoice::Fixed(token), None) => {
                 let token = AccessToken::new(token.expose());
                 // Checked now, so that a bad token fails the build, not the first call.
                 if scheme.credential(&token).is_none() {
@@ -747,13 +743,13 @@ impl TokenSettings {
                 }
                 Arc::new(StaticToken(token))
             }
-            (Some(TokenChoice::Source(source)), None) => source,
+            (TokenChoice::Source(source), None) => source,
             (
-                Some(TokenChoice::Refresh {
+                TokenChoice::Refresh {
                     client_id,
                     client_secret,
                     refresh_token,
-                }),
+                },
                 token_url,
             ) => {
                 let Some(url) = token_url.or(spec_token_url) else {
@@ -775,7 +771,7 @@ impl TokenSettings {
                 ))
             }
         };
-        Ok(Arc::new(TokenAuthenticator { scheme, source }))
+        Ok(Some(Arc::new(TokenAuthenticator { scheme, source })))
     }
 }
 

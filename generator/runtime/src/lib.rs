@@ -10,8 +10,8 @@
 //! type parameter (the error body, `B` in [`error::Error`]).
 //!
 //! The modules depend on each other in one direction, leaves first:
-//! [`secret`], [`hooks`], [`retry`], [`time`] → [`error`] → [`validate`], [`multipart`] →
-//! [`dispatch`] → [`body`] → [`endpoint`] → [`options`] → [`auth`].
+//! [`secret`], [`hooks`], [`retry`], [`time`] → [`error`] → [`credential`], [`validate`],
+//! [`multipart`] → [`dispatch`] → [`body`] → [`endpoint`] → [`options`] → [`auth`].
 //!
 //! A token source of one's own, for a spec with a security scheme:
 //!
@@ -34,6 +34,7 @@
 
 pub mod auth;
 pub mod body;
+pub mod credential;
 pub mod dispatch;
 pub mod endpoint;
 pub mod error;

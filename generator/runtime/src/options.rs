@@ -9,7 +9,8 @@ use std::marker::PhantomData;
 use std::sync::Arc;
 use std::time::Duration;
 
-use super::dispatch::{Authenticator, Dispatcher};
+use super::credential::Schemes;
+use super::dispatch::Dispatcher;
 use super::endpoint::{check_base_url, is_loopback};
 use super::error::ConfigError;
 use super::hooks::Hooks;
@@ -124,12 +125,12 @@ impl ClientOptions {
     /// shares.
     ///
     /// `default_base_url` is the spec's server (`None` when the spec names none, and
-    /// then [`ClientOptions::base_url`] is required); `authenticator` makes the
-    /// credential, if the spec has one.
+    /// then [`ClientOptions::base_url`] is required); `credentials` makes the
+    /// credentials of the spec's security schemes the client was given.
     pub fn into_dispatcher<B>(
         self,
         default_base_url: Option<&str>,
-        authenticator: impl FnOnce(&Environment) -> Result<Option<Arc<dyn Authenticator>>, ConfigError>,
+        credentials: impl FnOnce(&Environment) -> Result<Schemes, ConfigError>,
     ) -> Result<Dispatcher<B>, ConfigError> {
         let base_url = match (self.base_url.as_deref(), default_base_url) {
             (Some(url), _) | (None, Some(url)) => check_base_url(url)?,
@@ -153,11 +154,11 @@ impl ClientOptions {
                 environment.http_client_for(&parsed)?
             }
         };
-        let auth = authenticator(&environment)?;
+        let schemes = credentials(&environment)?;
         Ok(Dispatcher {
             http,
             base_url,
-            auth,
+            schemes,
             retry: self.retry,
             attempt_timeout: self.timeout,
             max_answer_size: self.max_answer_size,
@@ -172,8 +173,8 @@ impl ClientOptions {
 mod tests {
     use super::*;
 
-    fn none(_: &Environment) -> Result<Option<Arc<dyn Authenticator>>, ConfigError> {
-        Ok(None)
+    fn none(_: &Environment) -> Result<Schemes, ConfigError> {
+        Ok(Schemes::default())
     }
 
     #[test]

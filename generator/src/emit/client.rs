@@ -51,7 +51,7 @@ pub fn client_file(api: &Api) -> TokenStream {
 fn client_struct(api: &Api) -> TokenStream {
     // Without a default server, `new` could only fail: the builder is the way.
     let default_url = api.server.default_url.as_ref();
-    let token = api.auth.as_ref().filter(|auth| auth.is_token());
+    let token = api.single_scheme().filter(|auth| auth.is_token());
     let new = token.zip(default_url).map(|(auth, default_url)| {
         let doc = format!(
             " A client for the default server ({}) that sends `access_token` as {}.",
@@ -143,27 +143,25 @@ fn builder(api: &Api) -> TokenStream {
             None => quote! { ::std::option::Option::None },
         },
     };
-    let token_methods = api.auth.as_ref().map(|auth| token_methods(api, auth));
-    let tokens_field = api.auth.as_ref().map(|_| {
-        quote! { tokens: runtime::auth::TokenSettings, }
+    let token_methods = api.schemes.iter().map(|auth| token_methods(api, auth));
+    let tokens_fields = api.schemes.iter().map(|auth| {
+        let field = settings_field(api, auth);
+        quote! { #field: runtime::auth::TokenSettings, }
     });
-    let authenticator = match &api.auth {
-        Some(auth) => authenticator(api, auth),
-        None => quote! { |_| ::std::result::Result::Ok(::std::option::Option::None) },
-    };
+    let credentials = credentials(api);
     let generic = generic_setters();
     quote! {
         /// Configures a [`Client`]. No secret shows in its `Debug`.
         #[derive(Debug, Clone, Default)]
         pub struct ClientBuilder {
             options: runtime::options::ClientOptions,
-            #tokens_field
+            #( #tokens_fields )*
             #choice_field
         }
 
         impl ClientBuilder {
             #choice_method
-            #token_methods
+            #( #token_methods )*
             #generic
 
             /// Builds the client.
@@ -172,7 +170,7 @@ fn builder(api: &Api) -> TokenStream {
             /// [`Error::Config`] for a base URL that is not `https` (or `http` to a
             /// loopback host), or a missing or unusable credential.
             pub fn build(self) -> ::std::result::Result<Client, Error> {
-                let core = self.options.into_dispatcher(#default_base, #authenticator)?;
+                let core = self.options.into_dispatcher(#default_base, #credentials)?;
                 ::std::result::Result::Ok(Client { core: ::std::sync::Arc::new(core), timeout: ::std::option::Option::None })
             }
         }
@@ -256,32 +254,117 @@ fn generic_setters() -> TokenStream {
     }
 }
 
-/// The closure that makes the credential: the scheme's header and prefix, and the
-/// refresh endpoint for the chosen server.
-fn authenticator(api: &Api, auth: &Auth) -> TokenStream {
+/// The builder's field holding a scheme's settings: `tokens` for a spec's only
+/// scheme, one named after each of several.
+fn settings_field(api: &Api, auth: &Auth) -> proc_macro2::Ident {
+    match api.single_scheme() {
+        Some(_) => ident("tokens"),
+        None => ident(&format!("{}_credentials", auth.rust_name)),
+    }
+}
+
+/// The name of a scheme's builder method `base` (`access_token`, `basic_auth`, …):
+/// as it is for a spec's only scheme, after the scheme's name for one of several
+/// (`basic_auth` becoming `…_credentials`, since the scheme's name often says
+/// "basic auth" already).
+pub(super) fn setter_name(api: &Api, auth: &Auth, base: &str) -> String {
+    match (api.single_scheme(), base) {
+        (Some(_), _) => base.to_owned(),
+        (None, "basic_auth") => format!("{}_credentials", auth.rust_name),
+        (None, _) => format!("{}_{base}", auth.rust_name),
+    }
+}
+
+/// The closure that makes the client's credentials: per scheme, the credentials the
+/// builder was given; for a spec whose every operation needs one, the builder
+/// refuses a client given none.
+fn credentials(api: &Api) -> TokenStream {
+    if api.schemes.is_empty() {
+        return quote! { |_| ::std::result::Result::Ok(runtime::credential::Schemes::default()) };
+    }
+    let (lets, slots): (Vec<TokenStream>, Vec<TokenStream>) = api
+        .schemes
+        .iter()
+        .map(|auth| {
+            let name = &auth.name;
+            let field = settings_field(api, auth);
+            let (scheme, refresh_url) = scheme_and_refresh_url(api, auth);
+            (
+                quote! {
+                    let #field = self.#field.authenticator(#scheme, #refresh_url, environment)?;
+                },
+                quote! { (#name, #field) },
+            )
+        })
+        .unzip();
+    let schemes = quote! { runtime::credential::Schemes::new([ #( #slots ),* ]) };
+    let result = if api.every_call_authenticates() {
+        let missing = missing_credential(api);
+        quote! { #schemes.required(#missing) }
+    } else {
+        quote! { ::std::result::Result::Ok(#schemes) }
+    };
+    quote! {
+        |environment| {
+            #( #lets )*
+            #result
+        }
+    }
+}
+
+/// What `build` says when every operation needs a credential and none was given.
+fn missing_credential(api: &Api) -> String {
+    let first_setters: Vec<String> = api
+        .schemes
+        .iter()
+        .map(|auth| {
+            let base = if auth.is_token() {
+                "access_token"
+            } else {
+                "basic_auth"
+            };
+            format!("ClientBuilder::{}", setter_name(api, auth, base))
+        })
+        .collect();
+    match api.single_scheme() {
+        Some(auth) if auth.is_token() && auth.refresh_url.is_some() => {
+            "no access token: call ClientBuilder::access_token, token_source or refresh_token"
+                .to_owned()
+        }
+        Some(auth) if auth.is_token() => {
+            "no access token: call ClientBuilder::access_token or token_source".to_owned()
+        }
+        Some(_) => "no credentials: call ClientBuilder::basic_auth".to_owned(),
+        None => format!(
+            "no credentials: every operation needs some; give them with {} (or another \
+             of their schemes' methods)",
+            first_setters.join(", ")
+        ),
+    }
+}
+
+/// A scheme's header and prefix, and its refresh endpoint for the chosen server.
+fn scheme_and_refresh_url(api: &Api, auth: &Auth) -> (TokenStream, TokenStream) {
+    let none = quote! { ::std::option::Option::None };
     let place = match &auth.place {
         AuthPlace::Header(name) => {
             let name = name.to_ascii_lowercase();
-            quote! { runtime::dispatch::Placement::Header(::reqwest::header::HeaderName::from_static(#name)) }
+            quote! { runtime::credential::Placement::Header(::reqwest::header::HeaderName::from_static(#name)) }
         }
         AuthPlace::Query(name) => {
-            quote! { runtime::dispatch::Placement::Query(::std::string::String::from(#name)) }
+            quote! { runtime::credential::Placement::Query(::std::string::String::from(#name)) }
         }
         AuthPlace::Cookie(name) => {
-            quote! { runtime::dispatch::Placement::Cookie(::std::string::String::from(#name)) }
+            quote! { runtime::credential::Placement::Cookie(::std::string::String::from(#name)) }
         }
-        AuthPlace::Basic => {
-            return quote! {
-                |environment| self.tokens.authenticator(runtime::auth::Scheme::Basic, ::std::option::Option::None, environment).map(::std::option::Option::Some)
-            };
-        }
+        AuthPlace::Basic => return (quote! { runtime::auth::Scheme::Basic }, none),
     };
     let prefix = match &auth.prefix {
         Some(p) => quote! { ::std::option::Option::Some(#p) },
-        None => quote! { ::std::option::Option::None },
+        None => none.clone(),
     };
     let refresh_url = match (&auth.refresh_url, &api.server.choice) {
-        (None, _) => quote! { ::std::option::Option::None },
+        (None, _) => none,
         (Some(url), Some(choice))
             if url.contains("{accounts_server}")
                 && choice.options.iter().all(|o| o.accounts_server.is_some()) =>
@@ -290,35 +373,54 @@ fn authenticator(api: &Api, auth: &Auth) -> TokenStream {
         }
         (Some(url), _) => quote! { ::std::option::Option::Some(#url.to_owned()) },
     };
-    quote! {
-        |environment| {
-            let scheme = runtime::auth::Scheme::Token(runtime::auth::TokenScheme {
-                place: #place,
-                prefix: #prefix,
-            });
-            self.tokens.authenticator(scheme, #refresh_url, environment).map(::std::option::Option::Some)
-        }
-    }
+    let scheme = quote! {
+        runtime::auth::Scheme::Token(runtime::auth::TokenScheme {
+            place: #place,
+            prefix: #prefix,
+        })
+    };
+    (scheme, refresh_url)
 }
 
 fn token_methods(api: &Api, auth: &Auth) -> TokenStream {
-    let sent_as = format!(" It is sent as {}.", code_span(&auth.sent_as()));
-    let scheme_docs = doc_attrs(&auth.docs, "");
+    let sent_as = match api.single_scheme() {
+        Some(_) => format!(" It is sent as {}.", code_span(&auth.sent_as())),
+        None => format!(
+            " The credential of the {} scheme, sent as {}.",
+            code_span(&auth.name),
+            code_span(&auth.sent_as())
+        ),
+    };
+    let field = settings_field(api, auth);
+    let setter = |base: &str| ident(&setter_name(api, auth, base));
+    let (basic_auth, access_token, token_source, refresh_token, token_url) = (
+        setter("basic_auth"),
+        setter("access_token"),
+        setter("token_source"),
+        setter("refresh_token"),
+        setter("token_url"),
+    );
+    let scheme_docs = (!auth.docs.is_empty()).then(|| {
+        let lines = doc_attrs(&auth.docs, "");
+        quote! {
+            ///
+            /// From the spec's security scheme:
+            ///
+            #lines
+        }
+    });
     if !auth.is_token() {
         return quote! {
             /// The user name and password of HTTP basic authentication.
             #[doc = #sent_as]
-            ///
-            /// From the spec's security scheme:
-            ///
             #scheme_docs
             #[must_use]
-            pub fn basic_auth(
+            pub fn #basic_auth(
                 mut self,
                 user: impl ::std::convert::Into<::std::string::String>,
                 password: impl ::std::convert::Into<::std::string::String>,
             ) -> Self {
-                self.tokens.basic(user.into(), password.into());
+                self.#field.basic(user.into(), password.into());
                 self
             }
         };
@@ -326,36 +428,39 @@ fn token_methods(api: &Api, auth: &Auth) -> TokenStream {
     let refresh = auth.refresh_url.as_ref().map(|url| {
         let from = match &api.server.choice {
             Some(c) if url.contains("{accounts_server}") => format!(
-                " The endpoint is {}, `{{accounts_server}}` being the chosen `{}`'s; [`Self::token_url`] sets another.",
+                " The endpoint is {}, `{{accounts_server}}` being the chosen `{}`'s; [`Self::{token_url}`] sets another.",
                 code_span(url),
                 c.type_name
             ),
             _ => format!(
-                " The endpoint is {}; [`Self::token_url`] sets another.",
+                " The endpoint is {}; [`Self::{token_url}`] sets another.",
                 code_span(url)
             ),
         };
+        let goes_with = format!(
+            " [`Self::{refresh_token}`], before or after it (`build` refuses it with any"
+        );
         quote! {
             /// Gets access tokens with the OAuth 2.0 refresh-token grant, caching each
             /// until shortly before it expires; see [`crate::auth::RefreshTokenSource`].
             #[doc = #from]
             #[must_use]
-            pub fn refresh_token(
+            pub fn #refresh_token(
                 mut self,
                 client_id: impl ::std::convert::Into<::std::string::String>,
                 client_secret: impl ::std::convert::Into<::std::string::String>,
                 refresh_token: impl ::std::convert::Into<::std::string::String>,
             ) -> Self {
-                self.tokens.refresh(client_id.into(), client_secret.into(), refresh_token.into());
+                self.#field.refresh(client_id.into(), client_secret.into(), refresh_token.into());
                 self
             }
 
             /// The refresh-token endpoint to use instead of the spec's; it goes with
-            /// [`Self::refresh_token`], before or after it (`build` refuses it with any
+            #[doc = #goes_with]
             /// other kind of token).
             #[must_use]
-            pub fn token_url(mut self, url: impl ::std::convert::Into<::std::string::String>) -> Self {
-                self.tokens.token_url(url.into());
+            pub fn #token_url(mut self, url: impl ::std::convert::Into<::std::string::String>) -> Self {
+                self.#field.token_url(url.into());
                 self
             }
         }
@@ -363,21 +468,18 @@ fn token_methods(api: &Api, auth: &Auth) -> TokenStream {
     quote! {
         /// A fixed access token.
         #[doc = #sent_as]
-        ///
-        /// From the spec's security scheme:
-        ///
         #scheme_docs
         #[must_use]
-        pub fn access_token(mut self, access_token: impl ::std::convert::Into<::std::string::String>) -> Self {
-            self.tokens.fixed(access_token.into());
+        pub fn #access_token(mut self, access_token: impl ::std::convert::Into<::std::string::String>) -> Self {
+            self.#field.fixed(access_token.into());
             self
         }
 
         /// Tokens from a source of the caller's, asked before every attempt; on an
         /// HTTP 401 the client tells it, asks again, and retries once.
         #[must_use]
-        pub fn token_source(mut self, source: impl crate::auth::TokenSource + 'static) -> Self {
-            self.tokens.source(::std::sync::Arc::new(source));
+        pub fn #token_source(mut self, source: impl crate::auth::TokenSource + 'static) -> Self {
+            self.#field.source(::std::sync::Arc::new(source));
             self
         }
 

@@ -67,7 +67,7 @@ pub fn crate_files(api: &Api, settings: &Settings) -> Result<Output, Diagnostic>
                 settings,
                 &manifest::Needs {
                     regex: needs_regex(api),
-                    auth: api.auth.is_some(),
+                    auth: !api.schemes.is_empty(),
                     chrono: uses_type(api, &crate::model::TypeRef::DateTime)
                         || uses_type(api, &crate::model::TypeRef::Date),
                     uuid: uses_type(api, &crate::model::TypeRef::Uuid),
@@ -137,7 +137,7 @@ fn lib_file(api: &Api, source: &RuntimeSource) -> TokenStream {
     // The runtime's own types a spec's methods or types use, for callers to name.
     let bytes = uses_bytes(api).then(|| quote! { pub use runtime::body::Bytes; });
     let file = uses_files(api).then(|| quote! { pub use runtime::multipart::File; });
-    let auth = api.auth.as_ref().map(|_| {
+    let auth = (!api.schemes.is_empty()).then(|| {
         quote! {
             pub use runtime::auth;
             /// For implementing [`auth::TokenSource`].

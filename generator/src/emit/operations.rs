@@ -70,7 +70,12 @@ fn call_body(
     validating: &BTreeSet<String>,
 ) -> TokenStream {
     let id = &op.id;
-    let authenticate = op.authenticated;
+    let alternatives = op.security.iter().map(|alternative| {
+        let indices = alternative
+            .iter()
+            .map(|index| proc_macro2::Literal::usize_unsuffixed(*index));
+        quote! { &[ #( #indices ),* ] }
+    });
     let template = &op.path_template;
     let method = ident(op.method.as_str());
     let url = url_building(op);
@@ -112,7 +117,7 @@ fn call_body(
             query: #query,
             headers: #headers,
             body: #body,
-            authenticate: #authenticate,
+            security: &[ #( #alternatives ),* ],
         };
         let answer = self.core.execute(&call, self.timeout).await?;
         #decode

@@ -3,6 +3,7 @@
 
 use std::fmt::Write;
 
+use super::client::setter_name;
 use super::prose::{code_span, sanitize_inline, sanitize_lines};
 use super::server_choice::choice_method_name;
 use crate::Settings;
@@ -31,14 +32,14 @@ pub fn readme(api: &Api, settings: &Settings) -> String {
     );
     operations_table(&mut out, api);
     configuration(&mut out, api, &crate_ident);
-    if api.auth.is_some() {
+    if !api.schemes.is_empty() {
         authentication(&mut out, api, &crate_ident);
     }
     out.push_str(RETRIES);
     errors(&mut out, api);
     out.push_str(&hooks(&crate_ident));
     out.push_str(GUARANTEES);
-    if api.auth.is_some() {
+    if !api.schemes.is_empty() {
         out.push_str(SECRETS);
     }
     out
@@ -60,12 +61,20 @@ fn builder_start(api: &Api) -> String {
             .map_or(&c.options[c.default], |(_, o)| o);
         code.push_str(&choice_line(c, option));
     }
-    if let Some(auth) = &api.auth {
-        code.push_str(if auth.is_token() {
-            "    .access_token(\"your-access-token\")\n"
+    if let Some(auth) = api.schemes.first() {
+        let _ = if auth.is_token() {
+            writeln!(
+                code,
+                "    .{}(\"your-access-token\")",
+                setter_name(api, auth, "access_token")
+            )
         } else {
-            "    .basic_auth(\"your-user\", \"your-password\")\n"
-        });
+            writeln!(
+                code,
+                "    .{}(\"your-user\", \"your-password\")",
+                setter_name(api, auth, "basic_auth")
+            )
+        };
     }
     code
 }
@@ -199,25 +208,39 @@ const LIMITS: &str = "### Time, size and redirects
 ";
 
 fn authentication(out: &mut String, api: &Api, crate_ident: &str) {
-    if api.auth.as_ref().is_some_and(|auth| !auth.is_token()) {
-        out.push_str(
-            "## Authentication\n\n\
-             A client sends HTTP basic credentials (`basic_auth`, a user name and password), \
+    out.push_str("## Authentication\n\n");
+    if api.single_scheme().is_none() {
+        several_schemes(out, api);
+    }
+    let Some(token) = api.schemes.iter().find(|auth| auth.is_token()) else {
+        let _ = write!(
+            out,
+            "A client sends HTTP basic credentials (`{}`, a user name and password), \
              marked sensitive; they never appear in `Debug`, `Display`, traces or errors. An \
              HTTP 401 is returned as [`Error::Api`].\n\n",
+            setter_name(api, &api.schemes[0], "basic_auth")
         );
         return;
-    }
-    let refresh = api.auth.as_ref().and_then(|a| a.refresh_url.as_ref());
-    out.push_str(
-        "## Authentication\n\n\
-         A client sends a fixed token (`access_token`), or asks a token source before every \
-         attempt (`token_source`, an async trait you implement)",
+    };
+    // The methods' names: as they are for a spec's only scheme, after each scheme
+    // for several.
+    let named = |base: &str| match api.single_scheme() {
+        Some(_) => base.to_owned(),
+        None => format!("…_{base}"),
+    };
+    let _ = write!(
+        out,
+        "A client sends a fixed token (`{}`), or asks a token source before every \
+         attempt (`{}`, an async trait you implement)",
+        named("access_token"),
+        named("token_source")
     );
-    if refresh.is_some() {
-        out.push_str(
+    let refreshed = api.schemes.iter().find(|auth| auth.refresh_url.is_some());
+    if refreshed.is_some() {
+        let _ = write!(
+            out,
             ", or refreshes tokens itself with the OAuth 2.0 refresh-token grant \
-             (`refresh_token`, with `token_url` before or after it). The refresh source caches \
+             (`{}`, with `{}` before or after it). The refresh source caches \
              each token until a tenth of its lifetime before it expires (at most 60 s before); \
              however many calls wait for a token, one request goes to the token endpoint, and \
              they all share its outcome, success or failure (the next call tries again); when \
@@ -225,6 +248,8 @@ fn authentication(out: &mut String, api: &Api, crate_ident: &str) {
              sent in a header is refused and not cached; token requests never follow redirects; \
              an answer of the token endpoint holding `error` is an [`Error::Auth`] even with \
              HTTP 200",
+            named("refresh_token"),
+            named("token_url")
         );
     }
     out.push_str(
@@ -241,20 +266,56 @@ fn authentication(out: &mut String, api: &Api, crate_ident: &str) {
          async fn token(&self) -> Result<AccessToken, AuthError> {{\n        \
          std::env::var(\"ACCESS_TOKEN\")\n            .map(AccessToken::new)\n            \
          .map_err(|_| AuthError::new(\"ACCESS_TOKEN is not set\"))\n    }}\n}}\n\n\
-         let builder = {crate_ident}::Client::builder().token_source(FromEnvironment);\n\
-         # drop(builder);\n```\n\n"
+         let builder = {crate_ident}::Client::builder().{}(FromEnvironment);\n\
+         # drop(builder);\n```\n\n",
+        setter_name(api, token, "token_source")
     );
-    if refresh.is_some() {
+    if let Some(auth) = refreshed {
         let mut code = imports(api, crate_ident, &[]);
         code.push_str("\n# fn example() -> Result<(), Error> {\nlet client = Client::builder()\n");
         if let Some(c) = &api.server.choice {
             code.push_str(&choice_line(c, &c.options[c.default]));
         }
-        code.push_str(
-            "    .refresh_token(\"client-id\", \"client-secret\", \"refresh-token\")\n    .build()?;\n# drop(client);\n# Ok(())\n# }\n",
+        let _ = write!(
+            code,
+            "    .{}(\"client-id\", \"client-secret\", \"refresh-token\")\n    .build()?;\n# drop(client);\n# Ok(())\n# }}\n",
+            setter_name(api, auth, "refresh_token")
         );
         let _ = write!(out, "```rust,no_run\n{code}```\n\n");
     }
+}
+
+/// The table of a spec's several schemes: how each is sent, and its methods.
+fn several_schemes(out: &mut String, api: &Api) {
+    out.push_str(
+        "The API has several security schemes, each given on the builder with methods named \
+         after it. A call sends the credentials of the first of its operation's alternatives \
+         that the client was given (each method's docs list them); a call for which the \
+         client holds no alternative's credentials fails with [`Error::Auth`] before anything \
+         is sent.\n\n| scheme | sent as | builder methods |\n| --- | --- | --- |\n",
+    );
+    for auth in &api.schemes {
+        let mut bases = if auth.is_token() {
+            vec!["access_token", "token_source"]
+        } else {
+            vec!["basic_auth"]
+        };
+        if auth.refresh_url.is_some() {
+            bases.extend(["refresh_token", "token_url"]);
+        }
+        let methods: Vec<String> = bases
+            .iter()
+            .map(|base| format!("`{}`", setter_name(api, auth, base)))
+            .collect();
+        let _ = writeln!(
+            out,
+            "| {} | {} | {} |",
+            table_cell(&code_span(&auth.name)),
+            table_cell(&code_span(&auth.sent_as())),
+            methods.join(", ")
+        );
+    }
+    out.push('\n');
 }
 
 const RETRIES: &str = "## Retries
@@ -363,7 +424,7 @@ mod tests {
             success: crate::model::Success::Empty,
             success_codes: vec![],
             accept: None,
-            authenticated: false,
+            security: vec![vec![]],
         };
         let param = |required, ty| crate::model::Param {
             wire_name: "p".into(),

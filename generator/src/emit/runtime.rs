@@ -52,7 +52,7 @@ impl Need {
     fn holds(self, api: &Api) -> bool {
         match self {
             Need::Always => true,
-            Need::Auth => api.auth.is_some(),
+            Need::Auth => !api.schemes.is_empty(),
             Need::Constraints => super::structs::has_constraints(api),
             Need::DateTimes => super::uses_type(api, &crate::model::TypeRef::DateTime),
         }
@@ -77,6 +77,7 @@ macro_rules! module {
 const MODULES: &[Module] = &[
     module!("auth", Need::Auth),
     module!("body"),
+    module!("credential"),
     module!("dispatch"),
     module!("endpoint"),
     module!("error"),

@@ -32,8 +32,9 @@ pub struct Api {
     pub docs: Docs,
     /// The base URL and, where the spec offers a choice, the choice of hosts.
     pub server: Server,
-    /// How requests authenticate, from the one security scheme the spec uses.
-    pub auth: Option<Auth>,
+    /// The security schemes the operations name that a client can send, in name
+    /// order; an operation's [`Operation::security`] holds indices into it.
+    pub schemes: Vec<Auth>,
     /// Named types, in spec order; an inline type comes just before the type that
     /// holds it.
     pub types: Vec<TypeDef>,
@@ -54,6 +55,25 @@ impl Api {
                 _ => None,
             })
             .collect()
+    }
+
+    /// The spec's one security scheme, when it has exactly one.
+    pub fn single_scheme(&self) -> Option<&Auth> {
+        match self.schemes.as_slice() {
+            [only] => Some(only),
+            _ => None,
+        }
+    }
+
+    /// Whether every operation needs a credential: a client given none could make
+    /// no call.
+    pub fn every_call_authenticates(&self) -> bool {
+        !self.schemes.is_empty()
+            && self.operations.iter().all(|op| {
+                op.security
+                    .iter()
+                    .all(|alternative| !alternative.is_empty())
+            })
     }
 }
 
@@ -99,9 +119,14 @@ pub struct ServerOption {
     pub accounts_server: Option<String>,
 }
 
-/// How requests authenticate: where the credential goes, and what it is.
+/// A security scheme: where its credential goes, and what it is.
 #[derive(Debug, Clone)]
 pub struct Auth {
+    /// Its name under `components.securitySchemes`.
+    pub name: String,
+    /// Its name in Rust, unique among the schemes: the prefix of its builder
+    /// methods when the spec has several.
+    pub rust_name: String,
     /// Where the token goes, or HTTP basic credentials.
     pub place: AuthPlace,
     /// Text sent before the token, from `x-token-prefix` (`Zoho-oauthtoken`), or
@@ -425,9 +450,9 @@ pub struct Operation {
     /// The `Accept` header of an operation whose answers are text or bytes: their
     /// media types. `None` for the runtime's `application/json`.
     pub accept: Option<String>,
-    /// Whether it sends the client's credential (`security: []`, or an alternative
-    /// that needs none, and it does not).
-    pub authenticated: bool,
+    /// The alternatives of its `security` the client can meet, each the indices (in
+    /// [`Api::schemes`]) of the schemes sent together; an empty one needs none.
+    pub security: Vec<Vec<usize>>,
 }
 
 /// What the success answers of an operation hold, all 2xx codes together.

@@ -145,29 +145,25 @@ impl<'a, 's> OperationLowering<'a, 's> {
         self.claim_id(&id, ptr);
         let problems_before = self.problems.len();
         let needs = alternatives(op.security.as_ref().or(self.global_security));
-        let authenticated = match self.security.requires(&needs) {
-            Some(sends) => sends,
+        let security = match self.security.requires(&needs) {
+            Some(met) => met,
             None => {
                 let ways: Vec<String> = needs
                     .iter()
                     .map(|alt| format!("`{}`", alt.join(" + ")))
                     .collect();
-                let sent = match self.security.scheme.as_deref() {
-                    Some(scheme) => format!("the client sends `{scheme}`"),
-                    None => "the client can send none of them".to_owned(),
-                };
                 self.problems.push(
                     Diagnostic::new(
                         "E0404",
                         format!("{ptr}/security"),
                         format!(
-                            "the operation accepts only {}, and {sent}",
+                            "the operation accepts only {}, which the client cannot send",
                             ways.join(" or ")
                         ),
                     )
-                    .with_hint("a client sends one credential; see the generator README"),
+                    .with_hint("the schemes a client can send are listed in the generator README"),
                 );
-                false
+                Vec::new()
             }
         };
         let type_hint = naming::camel(&id);
@@ -188,6 +184,7 @@ impl<'a, 's> OperationLowering<'a, 's> {
         let mut docs = doc_lines(&[op.summary.as_deref(), op.description.as_deref()]);
         docs.extend(links);
         docs.extend(callback_notes(op));
+        docs.extend(security_note(&security, &self.security.schemes));
         self.operations.push(Operation {
             fn_name: self.fn_names.claim(naming::snake(&id)),
             id,
@@ -200,7 +197,7 @@ impl<'a, 's> OperationLowering<'a, 's> {
             success,
             success_codes,
             accept,
-            authenticated,
+            security,
         });
     }
 
@@ -666,6 +663,40 @@ fn callback_notes(op: &openapiv3::Operation) -> Vec<String> {
              does not receive callbacks."
         )
     })
+}
+
+/// Doc lines saying which credentials a call sends, for a spec with several
+/// schemes (with one, the builder's docs say it all).
+fn security_note(security: &[Vec<usize>], schemes: &[super::Auth]) -> Vec<String> {
+    if schemes.len() < 2 {
+        return Vec::new();
+    }
+    let names = |alternative: &[usize]| -> String {
+        alternative
+            .iter()
+            .map(|i| format!("`{}`", schemes[*i].name))
+            .collect::<Vec<_>>()
+            .join(" + ")
+    };
+    let text = match security {
+        [] => return Vec::new(),
+        [only] if only.is_empty() => "Sends no credential.".to_owned(),
+        [only] => format!("Sends the credentials of {}.", names(only)),
+        alternatives => {
+            let ways: Vec<String> = alternatives
+                .iter()
+                .map(|alternative| match alternative.as_slice() {
+                    [] => "none".to_owned(),
+                    indices => names(indices),
+                })
+                .collect();
+            format!(
+                "Sends the credentials of the first of these the client was given: {}.",
+                ways.join(", or ")
+            )
+        }
+    };
+    vec![String::new(), text]
 }
 
 /// A paragraph of docs naming `names` in code spans, or nothing when there are none.

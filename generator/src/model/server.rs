@@ -189,12 +189,10 @@ fn substitute(url: &str, values: &[(String, String)]) -> String {
         .to_owned()
 }
 
-/// The one security scheme the spec's requirements name, as a header to send.
-/// The credential of the client: of the security schemes the operations accept, the
-/// one the client can send that the most operations accept. An operation's
-/// `security` lists alternatives, any one of which is enough, so a client with one
-/// of them serves every operation that accepts it; the others are named in a
-/// warning. Which operations send it is [`Security::requires`]'s to say.
+/// The security schemes the spec's requirements name that a client can send, each
+/// configured on its own on the builder. A scheme it cannot send is a warning here;
+/// it is a problem only where an operation has no other way in, and that operation
+/// is then skipped (see the operations' lowering).
 pub(super) fn lower_auth(
     api: &OpenAPI,
     problems: &mut Vec<Diagnostic>,
@@ -212,8 +210,8 @@ pub(super) fn lower_auth(
         .collect();
     names.sort();
     names.dedup();
-    let mut supported: Vec<(String, Auth)> = Vec::new();
-    let mut refused: Vec<Diagnostic> = Vec::new();
+    let mut scope = Scope::default();
+    let mut schemes: Vec<Auth> = Vec::new();
     for name in names {
         let ptr = format!("#/components/securitySchemes/{}", escape_token(name));
         let scheme = api
@@ -234,59 +232,15 @@ pub(super) fn lower_auth(
             );
             continue;
         };
-        if let Some(auth) = auth_for(scheme, &ptr, &mut refused) {
-            supported.push((name.clone(), auth));
+        if let Some(way) = auth_for(scheme, &ptr, warnings) {
+            schemes.push(Auth {
+                name: name.clone(),
+                rust_name: scope.claim(naming::snake(name)),
+                ..way
+            });
         }
     }
-    let global = api.security.clone();
-    let requirements: Vec<Vec<Vec<String>>> = api
-        .operations()
-        .map(|(_, _, op)| alternatives(op.security.as_ref().or(global.as_ref())))
-        .collect();
-    // The scheme that the most operations accept on its own.
-    let chosen = supported
-        .iter()
-        .max_by_key(|(name, _)| {
-            let served = requirements
-                .iter()
-                .filter(|alts| alts.iter().any(|alt| alt == std::slice::from_ref(name)))
-                .count();
-            (served, std::cmp::Reverse(name.clone()))
-        })
-        .cloned();
-    // A scheme the client cannot send is a problem only where an operation has no
-    // other way in; that operation is then skipped (see the operations' lowering).
-    warnings.extend(refused);
-    if let Some((name, _)) = &chosen {
-        let others: Vec<String> = supported
-            .iter()
-            .map(|(n, _)| n.clone())
-            .filter(|n| n != name)
-            .collect();
-        if !others.is_empty() {
-            warnings.push(
-                Diagnostic::new(
-                    "E0404",
-                    "#/components/securitySchemes",
-                    format!(
-                        "the spec accepts several security schemes; the client sends `{name}` \
-                         (accepted by the most operations), not {}; an operation that accepts \
-                         none but those is skipped",
-                        others
-                            .iter()
-                            .map(|n| format!("`{n}`"))
-                            .collect::<Vec<_>>()
-                            .join(", ")
-                    ),
-                )
-                .with_hint("the other schemes need a client that can send them"),
-            );
-        }
-    }
-    Security {
-        auth: chosen.as_ref().map(|(_, auth)| auth.clone()),
-        scheme: chosen.map(|(name, _)| name),
-    }
+    Security { schemes }
 }
 
 /// The alternatives of a `security` list: each the names of the schemes it needs
@@ -308,33 +262,30 @@ pub(super) fn alternatives(
     }
 }
 
-/// The client's credential, and the name of the scheme it comes from.
+/// The schemes a client can send.
 #[derive(Debug, Clone, Default)]
 pub(super) struct Security {
-    pub auth: Option<Auth>,
-    pub scheme: Option<String>,
+    pub schemes: Vec<Auth>,
 }
 
 impl Security {
-    /// Whether an operation with these alternatives sends the credential: `Some(true)`
-    /// when one alternative is the client's scheme, `Some(false)` when one needs
-    /// nothing, `None` when the client can meet none of them.
-    pub fn requires(&self, alternatives: &[Vec<String>]) -> Option<bool> {
-        let ours = self.scheme.as_ref().is_some_and(|scheme| {
-            alternatives
-                .iter()
-                .any(|alt| alt.len() == 1 && &alt[0] == scheme)
-        });
-        if ours {
-            Some(true)
-        } else if alternatives.iter().any(Vec::is_empty) {
-            Some(false)
-        } else {
-            None
-        }
+    /// The alternatives a client can meet, as indices into the schemes; `None` when
+    /// it can meet none of them.
+    pub fn requires(&self, alternatives: &[Vec<String>]) -> Option<Vec<Vec<usize>>> {
+        let met: Vec<Vec<usize>> = alternatives
+            .iter()
+            .filter_map(|alternative| {
+                alternative
+                    .iter()
+                    .map(|name| self.schemes.iter().position(|s| &s.name == name))
+                    .collect()
+            })
+            .collect();
+        (!met.is_empty()).then_some(met)
     }
 }
 
+/// How `scheme`'s credential is sent; the names are left for the caller to give.
 fn auth_for(scheme: &SecurityScheme, ptr: &str, problems: &mut Vec<Diagnostic>) -> Option<Auth> {
     match scheme {
         SecurityScheme::APIKey {
@@ -361,6 +312,8 @@ fn auth_for(scheme: &SecurityScheme, ptr: &str, problems: &mut Vec<Diagnostic>) 
                 return None;
             }
             Some(Auth {
+                name: String::new(),
+                rust_name: String::new(),
                 place: AuthPlace::Header(name.clone()),
                 prefix: text("x-token-prefix"),
                 refresh_url: text("x-refresh-token-url"),
@@ -373,6 +326,8 @@ fn auth_for(scheme: &SecurityScheme, ptr: &str, problems: &mut Vec<Diagnostic>) 
             description,
             ..
         } => Some(Auth {
+            name: String::new(),
+            rust_name: String::new(),
             place: match location {
                 APIKeyLocation::Query => AuthPlace::Query(name.clone()),
                 _ => AuthPlace::Cookie(name.clone()),
@@ -391,6 +346,8 @@ fn auth_for(scheme: &SecurityScheme, ptr: &str, problems: &mut Vec<Diagnostic>) 
             description,
             ..
         } if scheme.eq_ignore_ascii_case("basic") => Some(Auth {
+            name: String::new(),
+            rust_name: String::new(),
             place: AuthPlace::Basic,
             prefix: None,
             refresh_url: None,
@@ -427,7 +384,10 @@ fn auth_for(scheme: &SecurityScheme, ptr: &str, problems: &mut Vec<Diagnostic>) 
         _ => {
             problems.push(
                 Diagnostic::new("E0405", ptr, "only API keys, HTTP bearer and basic, OAuth 2 and OpenID Connect schemes are supported")
-                    .with_hint("describe the credential as an `apiKey` sent `in: header`"),
+                    .with_hint(
+                        "operations that accept no other scheme are skipped; a hook's \
+                         `before_request` can add the header such a scheme needs",
+                    ),
             );
             None
         }
@@ -444,6 +404,8 @@ fn is_header_name(name: &str) -> bool {
 
 fn bearer(description: Option<&str>) -> Auth {
     Auth {
+        name: String::new(),
+        rust_name: String::new(),
         place: AuthPlace::Header("Authorization".to_owned()),
         prefix: Some("Bearer".to_owned()),
         refresh_url: None,
