@@ -200,8 +200,10 @@ paths:
       parameters:
         - in: cookie
           name: session
-          schema:
-            type: object
+          content:
+            application/xml:
+              schema:
+                type: object
       responses:
         "200":
           $ref: "#/components/responses/Missing"
@@ -512,20 +514,20 @@ fn a_broken_spec_exits_2_with_located_diagnostics() {
         // Both problems, each with file:line:column and a JSON pointer.
         assert!(
             run.stderr.contains(&format!(
-                "error[E0101]: `$ref: #/components/responses/Missing` points to nothing in this document\n  --> {file}:18:11 at #/paths/~1things/get/responses/200/$ref\n"
+                "error[E0101]: `$ref: #/components/responses/Missing` points to nothing in this document\n  --> {file}:20:11 at #/paths/~1things/get/responses/200/$ref\n"
             )),
             "{}",
             run.stderr
         );
-        assert!(run.stderr.contains("error[E0305]"), "{}", run.stderr);
+        assert!(run.stderr.contains("error[E0306]"), "{}", run.stderr);
         assert!(
-            run.stderr.contains(&format!("  --> {file}:12:")),
+            run.stderr.contains(&format!("  --> {file}:14:")),
             "{}",
             run.stderr
         );
         assert!(
             run.stderr
-                .contains(" at #/paths/~1things/get/parameters/0\n"),
+                .contains(" at #/paths/~1things/get/parameters/0/content\n"),
             "{}",
             run.stderr
         );

@@ -77,3 +77,33 @@ async fn matrix_style_names_each_value() {
     let (path, _) = sent(|c| async move { c.get_matrix(5, &ids).await }).await;
     assert_eq!(path, "/matrix/;id=5/;ids=a;ids=b");
 }
+
+#[tokio::test]
+async fn content_parameters_are_sent_as_json_or_plain_text_escaped_where_they_go() {
+    let point = Point::new(3, 4);
+    let filter = Point::new(-1, 0);
+    let prefs = [1, 2];
+    let (path, headers) = sent(|c| async move {
+        c.get_json(&point, Some(&filter), "a b", "hi", Some(&prefs))
+            .await
+    })
+    .await;
+    assert_eq!(
+        path,
+        "/json/%7B%22x%22%3A3%2C%22y%22%3A4%7D?note=hi&filter=%7B%22x%22%3A-1%2C%22y%22%3A0%7D"
+    );
+    assert_eq!(header(&headers, "x-label"), Some("\"a b\""));
+    assert_eq!(header(&headers, "cookie"), Some("prefs=[1%2C2]"));
+}
+
+#[tokio::test]
+async fn cookie_lists_and_objects_are_sent_in_the_form_style() {
+    let color = Point::new(100, 200);
+    let ids = [3, 4];
+    let (_, headers) = sent(|c| async move { c.get_cookies(&ids, &color).await }).await;
+    assert_eq!(
+        header(&headers, "cookie"),
+        Some("id=3; id=4; color=x,100,y,200"),
+        "an exploded list a cookie per item, an object not exploded one cookie"
+    );
+}

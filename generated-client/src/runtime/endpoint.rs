@@ -54,8 +54,9 @@ pub fn cookie(name: &str, value: &str) -> String {
     format!("{name}={}", utf8_percent_encode(value, COOKIE_VALUE))
 }
 
-/// How a path or header parameter is written, OpenAPI's `style`: `a,b` (`simple`),
-/// `.a.b` (`label`) or `;name=a;name=b` (`matrix`).
+/// How a path, header or cookie parameter is written, OpenAPI's `style`: `a,b`
+/// (`simple`), `.a.b` (`label`), `;name=a;name=b` (`matrix`) or, for a cookie,
+/// `name=a; name=b` (`form`).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Style {
     /// `a,b`; an object as `k,v` or, exploded, `k=v`.
@@ -64,6 +65,9 @@ pub enum Style {
     Label,
     /// `;name=value`, repeated per item when exploded; an exploded object as `;k=v`.
     Matrix,
+    /// A cookie: `name=value`, a cookie per item when exploded (an object's
+    /// properties each their own cookie), else the values joined by `,`.
+    Form,
 }
 
 /// Appends `value` to `url` as one path segment written in `style`, each value
@@ -105,6 +109,36 @@ pub fn header_value<T: serde::Serialize + ?Sized>(
         explode,
         str::to_owned,
     )
+}
+
+/// A cookie parameter that is a list or an object, in the `form` style: exploded,
+/// a cookie per item (`id=3; id=4`) or per property (`R=100; G=200`); not
+/// exploded, one cookie of its values joined by `,` (`id=3,4`, `color=R,100,G,200`),
+/// as OpenAPI shows it. Each value is escaped as [`cookie`] escapes, commas in it
+/// too; the joining commas stay, though RFC 6265 keeps them out of cookie values.
+pub fn styled_cookie<T: serde::Serialize + ?Sized>(
+    operation: &'static str,
+    parameter: &'static str,
+    value: &T,
+    explode: bool,
+) -> Result<String, RequestError> {
+    styled(operation, parameter, value, Style::Form, explode, |text| {
+        utf8_percent_encode(text, COOKIE_VALUE).to_string()
+    })
+}
+
+/// A parameter given by `content: application/json`: `value` as JSON text, which
+/// the caller then places (and escapes) as it would a string.
+pub fn json_text<T: serde::Serialize + ?Sized>(
+    operation: &'static str,
+    parameter: &'static str,
+    value: &T,
+) -> Result<String, RequestError> {
+    serde_json::to_string(value).map_err(|_| RequestError::InvalidParameter {
+        operation,
+        parameter,
+        reason: "its value cannot be written as JSON",
+    })
 }
 
 /// `value` written in `style`, each value passed through `escape`.
@@ -155,6 +189,14 @@ fn styled<T: serde::Serialize + ?Sized>(
             .collect(),
         (Style::Matrix, _) if entries.is_empty() => format!(";{name}"),
         (Style::Matrix, _) => format!(";{name}={}", joined(",", ",")),
+        (Style::Form, _) if entries.is_empty() => format!("{name}="),
+        (Style::Form, true) if is_object => joined("=", "; "),
+        (Style::Form, true) => entries
+            .iter()
+            .map(|(_, item)| format!("{name}={item}"))
+            .collect::<Vec<_>>()
+            .join("; "),
+        (Style::Form, false) => format!("{name}={}", joined(",", ",")),
     })
 }
 
@@ -266,6 +308,44 @@ pub fn check_base_url(base_url: &str) -> Result<String, ConfigError> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn cookie_lists_and_objects_are_written_in_the_form_style() {
+        let write = |value: serde_json::Value, explode: bool| {
+            styled_cookie("op", "id", &value, explode).unwrap()
+        };
+        assert_eq!(write(serde_json::json!([3, 4]), true), "id=3; id=4");
+        assert_eq!(write(serde_json::json!([3, 4]), false), "id=3,4");
+        assert_eq!(
+            write(serde_json::json!({"R": 100, "G": "a b"}), true),
+            "G=a%20b; R=100"
+        );
+        assert_eq!(
+            write(serde_json::json!({"R": 100, "G": 200}), false),
+            "id=G,200,R,100"
+        );
+        assert_eq!(write(serde_json::json!(["a,b;c"]), false), "id=a%2Cb%3Bc");
+        assert_eq!(write(serde_json::json!([]), true), "id=");
+    }
+
+    #[test]
+    fn a_json_parameter_is_its_json_text_or_a_clear_refusal() {
+        let text = json_text(
+            "op",
+            "filter",
+            &serde_json::json!({"lat": 1.5, "tags": ["a"]}),
+        );
+        assert_eq!(text.unwrap(), r#"{"lat":1.5,"tags":["a"]}"#);
+        let unwritable: std::collections::BTreeMap<(u8, u8), u8> = [((1, 2), 3)].into();
+        let refused = json_text("op", "filter", &unwritable);
+        assert!(matches!(
+            refused,
+            Err(RequestError::InvalidParameter {
+                parameter: "filter",
+                ..
+            })
+        ));
+    }
 
     #[test]
     fn segments_are_escaped_and_dot_segments_refused() {

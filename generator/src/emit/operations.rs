@@ -275,6 +275,7 @@ fn style_tokens(param: &Param) -> TokenStream {
     match param.style {
         Some(ParamStyle::Label) => quote! { runtime::endpoint::Style::Label },
         Some(ParamStyle::Matrix) => quote! { runtime::endpoint::Style::Matrix },
+        Some(ParamStyle::Form) => quote! { runtime::endpoint::Style::Form },
         Some(ParamStyle::Simple) | None => quote! { runtime::endpoint::Style::Simple },
     }
 }
@@ -296,6 +297,10 @@ fn url_building(op: &Operation) -> TokenStream {
                 let explode = param.explode;
                 let value = by_reference(param, &name);
                 return quote! { runtime::endpoint::push_styled_segment(&mut url, OPERATION, #wire, #value, #style, #explode)?; };
+            }
+            if let Some(param) = param.filter(|p| p.json) {
+                let text = pair_value(param, &name);
+                return quote! { runtime::endpoint::push_segment(&mut url, OPERATION, #wire, &#text)?; };
             }
             let value = match param.map(|p| &p.ty) {
                 Some(TypeRef::String) => quote! { #name },
@@ -339,7 +344,7 @@ fn pairs(op: &Operation, location: ParamLocation) -> TokenStream {
         .iter()
         .filter(|p| here(p) && p.structured.is_none())
         .collect();
-    let is_list = |p: &Param| matches!(p.ty, TypeRef::Vec(_)) && p.style.is_none();
+    let is_list = |p: &Param| matches!(p.ty, TypeRef::Vec(_)) && p.style.is_none() && !p.json;
     let scalars = params
         .iter()
         .filter(|p| p.required && !is_list(p))
@@ -378,13 +383,17 @@ fn pairs(op: &Operation, location: ParamLocation) -> TokenStream {
     }}
 }
 
-/// The text of a one-pair parameter: a list or an object in a header in its
-/// style, anything else as it displays.
+/// The text of a one-pair parameter: JSON content as JSON text, a list or an
+/// object in a header in its style, anything else as it displays.
 fn pair_value(param: &Param, value: &proc_macro2::Ident) -> TokenStream {
+    let wire = &param.wire_name;
+    if param.json {
+        let value = by_reference(param, value);
+        return quote! { runtime::endpoint::json_text(OPERATION, #wire, #value)? };
+    }
     if param.style.is_none() {
         return text_of(&param.ty, &quote! { #value });
     }
-    let wire = &param.wire_name;
     let explode = param.explode;
     let value = by_reference(param, value);
     quote! { runtime::endpoint::header_value(OPERATION, #wire, #value, #explode)? }
@@ -398,8 +407,15 @@ fn pair(param: &Param, value: &proc_macro2::Ident) -> (String, TokenStream) {
         return (param.wire_name.clone(), text);
     }
     let wire = &param.wire_name;
+    if param.style == Some(ParamStyle::Form) {
+        let explode = param.explode;
+        let value = by_reference(param, value);
+        let cookies =
+            quote! { runtime::endpoint::styled_cookie(OPERATION, #wire, #value, #explode)? };
+        return ("Cookie".to_owned(), cookies);
+    }
     let text = match param.ty {
-        TypeRef::String => quote! { #value },
+        TypeRef::String if !param.json => quote! { #value },
         _ => quote! { &#text },
     };
     let cookie = quote! { runtime::endpoint::cookie(#wire, #text) };
@@ -413,7 +429,7 @@ fn push_pairs(param: &Param, value: &proc_macro2::Ident) -> TokenStream {
         let (wire, text) = pair(param, value);
         return quote! { pairs.push((#wire, #text)); };
     }
-    if param.style.is_some() {
+    if param.style.is_some() || param.json {
         let text = pair_value(param, value);
         return quote! { pairs.push((#wire, #text)); };
     }

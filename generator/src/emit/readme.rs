@@ -434,6 +434,7 @@ mod tests {
             structured: None,
             style: None,
             compound: false,
+            json: false,
             required,
             ty,
             docs: vec![],

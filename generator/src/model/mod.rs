@@ -532,7 +532,7 @@ pub enum ParamLocation {
     Cookie,
 }
 
-/// How a path or header parameter is written (OpenAPI's `style`).
+/// How a path, header or cookie parameter is written (OpenAPI's `style`).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum ParamStyle {
     /// `a,b`: the default of paths, the only style of headers.
@@ -541,6 +541,8 @@ pub enum ParamStyle {
     Label,
     /// `;name=a;name=b`.
     Matrix,
+    /// A cookie that is a list or an object: `name=a; name=b`, or `name=a,b`.
+    Form,
 }
 
 /// One parameter of an operation.
@@ -563,13 +565,16 @@ pub struct Param {
     /// `name[key]=value` when this is `true` (`deepObject` style), each property as
     /// its own `key=value` when `false` (`form` style).
     pub structured: Option<bool>,
-    /// A path or header parameter written by the runtime in this style: one that is
-    /// a list or an object, or a path parameter in the `label` or `matrix` style.
-    /// `None` for a scalar written as it is.
+    /// A path, header or cookie parameter written by the runtime in this style: one
+    /// that is a list or an object, or a path parameter in the `label` or `matrix`
+    /// style. `None` for a scalar (or JSON text) written as it is.
     pub style: Option<ParamStyle>,
     /// A list or an object (not a scalar, an enum or a choice of scalars): the
     /// method takes it by reference.
     pub compound: bool,
+    /// Given by `content: application/json`: written as JSON text, then placed as
+    /// a string would be.
+    pub json: bool,
     /// Doc lines.
     pub docs: Docs,
 }

@@ -23,9 +23,7 @@ use crate::naming::{self, Scope};
 /// (E0303, E0304: no URL can be built for it). Outside `--strict`, an operation with
 /// one is skipped with a warning that says why, never generated without the part it
 /// cannot send or read; the rest of the document still makes a correct client.
-pub const SKIPPABLE: &[&str] = &[
-    "E0301", "E0303", "E0304", "E0305", "E0306", "E0308", "E0404",
-];
+pub const SKIPPABLE: &[&str] = &["E0301", "E0303", "E0304", "E0306", "E0308", "E0404"];
 
 /// How deep a chain of `$ref` to `$ref` may go before it counts as a loop.
 const MAX_REF_DEPTH: usize = 16;
@@ -282,21 +280,31 @@ impl<'a, 's> OperationLowering<'a, 's> {
         let data = param.parameter_data_ref();
         // Until it is accepted at the end, this parameter counts as rejected.
         self.rejected_params.push(data.name.clone());
-        let ParameterSchemaOrContent::Schema(schema) = &data.format else {
-            self.problems.push(
-                Diagnostic::new(
-                    "E0306",
-                    format!("{ptr}/content"),
-                    "parameters described by `content` are not supported",
-                )
-                .with_hint("describe the parameter with `schema`"),
-            );
-            return None;
+        // `content` of JSON is written as JSON text; of text, a scalar as it is.
+        let (schema, schema_ptr, content) = match &data.format {
+            ParameterSchemaOrContent::Schema(schema) => (schema, format!("{ptr}/schema"), None),
+            ParameterSchemaOrContent::Content(content) => match media::preferred(content) {
+                Some((
+                    name,
+                    MediaType {
+                        schema: Some(schema),
+                        ..
+                    },
+                    kind @ (Kind::Json | Kind::Text),
+                )) => (
+                    schema,
+                    format!("{ptr}/content/{}/schema", escape_token(name)),
+                    Some(kind),
+                ),
+                _ => {
+                    self.problems.push(content_refused(ptr));
+                    return None;
+                }
+            },
         };
+        let json = content == Some(Kind::Json);
         let hint = format!("{type_hint}{}", naming::camel(&data.name));
-        let ty = self
-            .types
-            .use_schema(schema, &hint, &format!("{ptr}/schema"));
+        let ty = self.types.use_schema(schema, &hint, &schema_ptr);
         let ty = match self.types.unaliased(ty) {
             TypeRef::Vec(item) => TypeRef::Vec(Box::new(self.types.unaliased(*item))),
             other => other,
@@ -307,8 +315,15 @@ impl<'a, 's> OperationLowering<'a, 's> {
                 || self.types.is_enum(ty)
                 || self.types.is_scalar_choice(ty)
         };
-        let query_list =
-            location == ParamLocation::Query && matches!(&ty, TypeRef::Vec(item) if scalar(item));
+        if content == Some(Kind::Text) && !scalar(&ty) {
+            self.problems.push(content_refused(ptr));
+            return None;
+        }
+        // JSON text is placed as a string would be, whatever its type.
+        let as_text = |ty: &TypeRef| json || scalar(ty);
+        let query_list = !json
+            && location == ParamLocation::Query
+            && matches!(&ty, TypeRef::Vec(item) if scalar(item));
         // Anything else in the query (an object, a choice, a list of objects) is sent as
         // pairs: `deepObject` style as `name[key]=value`, the default `form` style as
         // each property its own `key=value`.
@@ -320,24 +335,22 @@ impl<'a, 's> OperationLowering<'a, 's> {
             }
         );
         let structured =
-            (location == ParamLocation::Query && !scalar(&ty) && !query_list).then_some(deep);
-        if location == ParamLocation::Cookie && !scalar(&ty) {
-            self.problems.push(
-                Diagnostic::new(
-                    "E0305",
-                    ptr,
-                    format!(
-                        "the cookie parameter `{}` is a list or an object",
-                        data.name
-                    ),
-                )
-                .with_hint("a cookie holds one value: make it a string, number or boolean"),
-            );
-            return None;
+            (location == ParamLocation::Query && !as_text(&ty) && !query_list).then_some(deep);
+        // The `form` style of queries and cookies explodes by default (`tag=a&tag=b`;
+        // `explode: false` gives `tag=a,b`); the path's and headers' styles do not.
+        let explode = data.explode.unwrap_or(matches!(
+            location,
+            ParamLocation::Query | ParamLocation::Cookie
+        ));
+        if location == ParamLocation::Cookie && !as_text(&ty) {
+            self.warnings
+                .push(cookie_style_warning(&data.name, explode, ptr));
         }
-        // A path or header parameter that is a list or an object is written in its
-        // style by the runtime, as is a path parameter in the label or matrix style.
+        // A path, header or cookie parameter that is a list or an object is written
+        // in its style by the runtime, as is a path parameter in the label or matrix
+        // style.
         let style = match param {
+            Parameter::Path { .. } if json => None,
             Parameter::Path { style, .. } => {
                 let style = match style {
                     openapiv3::PathStyle::Simple => ParamStyle::Simple,
@@ -346,17 +359,17 @@ impl<'a, 's> OperationLowering<'a, 's> {
                 };
                 (style != ParamStyle::Simple || !scalar(&ty)).then_some(style)
             }
-            Parameter::Header { .. } => (!scalar(&ty)).then_some(ParamStyle::Simple),
-            _ => None,
+            Parameter::Header { .. } => (!as_text(&ty)).then_some(ParamStyle::Simple),
+            Parameter::Cookie { .. } => (!as_text(&ty)).then_some(ParamStyle::Form),
+            Parameter::Query { .. } => None,
         };
         self.rejected_params.pop();
         Some(Param {
-            // The query's `form` style explodes by default (`tag=a&tag=b`; `explode:
-            // false` gives `tag=a,b`); the path's and headers' styles do not.
-            explode: data.explode.unwrap_or(location == ParamLocation::Query),
+            explode,
             structured,
             style,
             compound: !scalar(&ty),
+            json,
             wire_name: data.name.clone(),
             rust_name: scope.claim(naming::snake(&data.name)),
             location,
@@ -697,6 +710,36 @@ fn security_note(security: &[Vec<usize>], schemes: &[super::Auth]) -> Vec<String
         }
     };
     vec![String::new(), text]
+}
+
+/// E0306: a parameter whose `content` the client cannot write.
+fn content_refused(ptr: &str) -> Diagnostic {
+    Diagnostic::new(
+        "E0306",
+        format!("{ptr}/content"),
+        "the parameter's `content` is neither JSON with a schema nor text of a scalar, \
+         which are what the client can write",
+    )
+    .with_hint("describe the parameter with `schema`, or as `application/json` content")
+}
+
+/// The warning for a cookie parameter that is a list or an object: OpenAPI 3.0 shows
+/// the `form` style of the query, and a cookie has no `&`.
+fn cookie_style_warning(name: &str, explode: bool, ptr: &str) -> Diagnostic {
+    let how = if explode {
+        format!("as a cookie per item or property (`{name}=a; {name}=b`)")
+    } else {
+        format!(
+            "as one cookie of its values joined by `,` (`{name}=a,b`), commas RFC 6265 keeps \
+             out of cookie values"
+        )
+    };
+    Diagnostic::new(
+        "E0305",
+        ptr,
+        format!("the cookie parameter `{name}` is a list or an object: it is sent {how}"),
+    )
+    .with_hint("a cookie holds one value best: a string, number or boolean")
 }
 
 /// A paragraph of docs naming `names` in code spans, or nothing when there are none.
