@@ -181,7 +181,11 @@ fn measure(case: Case) -> (String, alloc_count::Counts) {
         "client",
     );
     alloc_count::measure(|| {
-        let outcome = runtime.block_on(client.get_project_goals("my-portal", "my-project"));
+        let outcome = runtime.block_on(
+            client
+                .get_project_goals("my-portal", "my-project")
+                .into_future(),
+        );
         match outcome {
             Ok(_) => "Ok (wrong: the answer is over the limit)".to_owned(),
             Err(error) => {

@@ -3,6 +3,7 @@
 #![cfg_attr(rustfmt, rustfmt::skip)]
 //! The client: one async method per operation of the spec.
 use crate::runtime;
+use crate::requests;
 use crate::Error;
 
 /// The body of error answers, as the spec describes it.
@@ -141,8 +142,7 @@ impl ::std::fmt::Display for DataCenter {
 /// one token cache and one configuration.
 #[derive(Clone)]
 pub struct Client {
-    core: ::std::sync::Arc<runtime::dispatch::Dispatcher<ErrorBody>>,
-    timeout: ::std::option::Option<::std::time::Duration>,
+    pub(crate) core: ::std::sync::Arc<runtime::dispatch::Dispatcher<ErrorBody>>,
 }
 
 impl ::std::fmt::Debug for Client {
@@ -151,7 +151,6 @@ impl ::std::fmt::Debug for Client {
             .field("base_url", &self.core.base_url())
             .field("retry", self.core.retry_policy())
             .field("attempt_timeout", &self.core.attempt_timeout())
-            .field("call_timeout", &self.timeout)
             .finish_non_exhaustive()
     }
 }
@@ -173,18 +172,6 @@ impl Client {
     /// The base URL every path is appended to, without a trailing `/`.
     pub fn base_url(&self) -> &str {
         self.core.base_url()
-    }
-    /// A client sharing this one's connections and settings whose calls may each
-    /// take `timeout` in all: getting a token, every attempt and the waits
-    /// between them together. A call that reaches it ends with
-    /// [`Error::Timeout`](crate::Error). Each attempt is still bounded by the
-    /// builder's timeout too.
-    #[must_use]
-    pub fn with_timeout(&self, timeout: ::std::time::Duration) -> Self {
-        Self {
-            core: ::std::sync::Arc::clone(&self.core),
-            timeout: ::std::option::Option::Some(timeout),
-        }
     }
 }
 
@@ -311,8 +298,8 @@ impl ClientBuilder {
         self
     }
     /// How long one attempt may take in all, answer included (default 30 s); a
-    /// token refresh is bounded by it too. [`Client::with_timeout`] bounds whole
-    /// calls.
+    /// token refresh is bounded by it too. A request's own `timeout` bounds a whole
+    /// call.
     #[must_use]
     pub fn timeout(mut self, timeout: ::std::time::Duration) -> Self {
         self.options.timeout = timeout;
@@ -387,7 +374,6 @@ impl ClientBuilder {
             )?;
         ::std::result::Result::Ok(Client {
             core: ::std::sync::Arc::new(core),
-            timeout: ::std::option::Option::None,
         })
     }
 }
@@ -404,7 +390,7 @@ impl Client {
     /// pagination is documented. Unknown extra fields in the goal objects must be
     /// tolerated.
     ///
-    /// `GET /portal/{portal_name}/projectgoals/{linkname}` (operation `getProjectGoals`).
+    /// `GET /portal/{portal_name}/projectgoals/{linkname}` (operation `getProjectGoals`). Await the request for the answer, or its [`with_response`](crate::requests::GetProjectGoals::with_response) for the status and headers too.
     ///
     /// # Arguments
     /// - `portal_name` (path `portal_name`): Name of the PageSense portal (organization) the project belongs to.
@@ -416,62 +402,16 @@ impl Client {
     /// - [`Error::Decode`]: a success answer (200) is not what the spec describes.
     /// - [`Error::Unsuccessful`]: a success answer says in its body that the operation failed.
     /// - [`Error::InvalidParameter`]: a path parameter is empty, `.` or `..`.
-    pub async fn get_project_goals(
-        &self,
-        portal_name: &str,
-        linkname: &str,
-    ) -> ::std::result::Result<crate::types::ProjectGoalsResponse, Error> {
-        self.get_project_goals_with_response(portal_name, linkname)
-            .await
-            .map(runtime::body::Response::into_value)
-    }
-    /// [`Self::get_project_goals`], with the answer's status and headers.
-    ///
-    /// `GET /portal/{portal_name}/projectgoals/{linkname}` (operation `getProjectGoals`).
-    ///
-    /// # Errors
-    /// - [`Error::Api`]: the server answered with an error status.
-    /// - [`Error::Transport`]: the request failed (connection, timeout).
-    /// - [`Error::Decode`]: a success answer (200) is not what the spec describes.
-    /// - [`Error::Unsuccessful`]: a success answer says in its body that the operation failed.
-    /// - [`Error::InvalidParameter`]: a path parameter is empty, `.` or `..`.
-    pub async fn get_project_goals_with_response(
-        &self,
-        portal_name: &str,
-        linkname: &str,
-    ) -> ::std::result::Result<
-        runtime::body::Response<crate::types::ProjectGoalsResponse>,
-        Error,
-    > {
-        const OPERATION: &str = "getProjectGoals";
-        let mut url = self.core.base_url().to_owned();
-        url.push_str("/portal/");
-        runtime::endpoint::push_segment(
-            &mut url,
-            OPERATION,
-            "portal_name",
+    pub fn get_project_goals<'a>(
+        &'a self,
+        portal_name: &'a str,
+        linkname: &'a str,
+    ) -> requests::GetProjectGoals<'a> {
+        requests::GetProjectGoals {
+            base: runtime::request::RequestBase::new(self),
             portal_name,
-        )?;
-        url.push_str("/projectgoals/");
-        runtime::endpoint::push_segment(&mut url, OPERATION, "linkname", linkname)?;
-        let call = runtime::dispatch::Call {
-            info: runtime::hooks::CallInfo {
-                operation: OPERATION,
-                method: ::reqwest::Method::GET,
-                path_template: "/portal/{portal_name}/projectgoals/{linkname}",
-            },
-            url,
-            query: ::std::vec![],
-            headers: ::std::vec![],
-            body: ::std::option::Option::None,
-            security: &[&[0]],
-        };
-        let answer = self.core.execute(&call, self.timeout).await?;
-        runtime::body::decode_answer(
-            OPERATION,
-            answer,
-            crate::types::ProjectGoalsResponse::failure,
-        )
+            linkname,
+        }
     }
     /// Update a project goal
     ///
@@ -484,7 +424,7 @@ impl Client {
     /// DELETE. Inferred: the path segment is the goal's linkname, because the body
     /// names no goal. The answer has the same form as a create's.
     ///
-    /// `PUT /portal/{portal_name}/projectgoals/{linkname}` (operation `updateProjectGoal`).
+    /// `PUT /portal/{portal_name}/projectgoals/{linkname}` (operation `updateProjectGoal`). Await the request for the answer, or its [`with_response`](crate::requests::UpdateProjectGoal::with_response) for the status and headers too.
     ///
     /// # Arguments
     /// - `portal_name` (path `portal_name`): Name of the PageSense portal (organization) the project belongs to.
@@ -497,64 +437,18 @@ impl Client {
     /// - [`Error::Decode`]: a success answer (200) is not what the spec describes.
     /// - [`Error::Unsuccessful`]: a success answer says in its body that the operation failed.
     /// - [`Error::InvalidParameter`]: a path parameter is empty, `.` or `..`.
-    pub async fn update_project_goal(
-        &self,
-        portal_name: &str,
-        linkname: &str,
-        body: &crate::types::UpdateProjectGoalRequest,
-    ) -> ::std::result::Result<crate::types::ProjectGoalsResponse, Error> {
-        self.update_project_goal_with_response(portal_name, linkname, body)
-            .await
-            .map(runtime::body::Response::into_value)
-    }
-    /// [`Self::update_project_goal`], with the answer's status and headers.
-    ///
-    /// `PUT /portal/{portal_name}/projectgoals/{linkname}` (operation `updateProjectGoal`).
-    ///
-    /// # Errors
-    /// - [`Error::Api`]: the server answered with an error status.
-    /// - [`Error::Transport`]: the request failed (connection, timeout).
-    /// - [`Error::Decode`]: a success answer (200) is not what the spec describes.
-    /// - [`Error::Unsuccessful`]: a success answer says in its body that the operation failed.
-    /// - [`Error::InvalidParameter`]: a path parameter is empty, `.` or `..`.
-    pub async fn update_project_goal_with_response(
-        &self,
-        portal_name: &str,
-        linkname: &str,
-        body: &crate::types::UpdateProjectGoalRequest,
-    ) -> ::std::result::Result<
-        runtime::body::Response<crate::types::ProjectGoalsResponse>,
-        Error,
-    > {
-        const OPERATION: &str = "updateProjectGoal";
-        let mut url = self.core.base_url().to_owned();
-        url.push_str("/portal/");
-        runtime::endpoint::push_segment(
-            &mut url,
-            OPERATION,
-            "portal_name",
+    pub fn update_project_goal<'a>(
+        &'a self,
+        portal_name: &'a str,
+        linkname: &'a str,
+        body: &'a crate::types::UpdateProjectGoalRequest,
+    ) -> requests::UpdateProjectGoal<'a> {
+        requests::UpdateProjectGoal {
+            base: runtime::request::RequestBase::new(self),
             portal_name,
-        )?;
-        url.push_str("/projectgoals/");
-        runtime::endpoint::push_segment(&mut url, OPERATION, "linkname", linkname)?;
-        let call = runtime::dispatch::Call {
-            info: runtime::hooks::CallInfo {
-                operation: OPERATION,
-                method: ::reqwest::Method::PUT,
-                path_template: "/portal/{portal_name}/projectgoals/{linkname}",
-            },
-            url,
-            query: ::std::vec![],
-            headers: ::std::vec![],
-            body: ::std::option::Option::Some(runtime::body::to_json(OPERATION, body)?),
-            security: &[&[0]],
-        };
-        let answer = self.core.execute(&call, self.timeout).await?;
-        runtime::body::decode_answer(
-            OPERATION,
-            answer,
-            crate::types::ProjectGoalsResponse::failure,
-        )
+            linkname,
+            body,
+        }
     }
     /// Create a project goal
     ///
@@ -567,7 +461,7 @@ impl Client {
     /// returned in the answer is the new goal's linkname, used by
     /// `updateProjectGoal` and `deleteProjectGoal`.
     ///
-    /// `POST /portal/{portal_name}/projectgoals/{linkname}` (operation `createProjectGoal`).
+    /// `POST /portal/{portal_name}/projectgoals/{linkname}` (operation `createProjectGoal`). Await the request for the answer, or its [`with_response`](crate::requests::CreateProjectGoal::with_response) for the status and headers too.
     ///
     /// # Arguments
     /// - `portal_name` (path `portal_name`): Name of the PageSense portal (organization) the project belongs to.
@@ -580,64 +474,18 @@ impl Client {
     /// - [`Error::Decode`]: a success answer (200 or 201) is not what the spec describes.
     /// - [`Error::Unsuccessful`]: a success answer says in its body that the operation failed.
     /// - [`Error::InvalidParameter`]: a path parameter is empty, `.` or `..`.
-    pub async fn create_project_goal(
-        &self,
-        portal_name: &str,
-        linkname: &str,
-        body: &crate::types::CreateProjectGoalRequest,
-    ) -> ::std::result::Result<crate::types::ProjectGoalsResponse, Error> {
-        self.create_project_goal_with_response(portal_name, linkname, body)
-            .await
-            .map(runtime::body::Response::into_value)
-    }
-    /// [`Self::create_project_goal`], with the answer's status and headers.
-    ///
-    /// `POST /portal/{portal_name}/projectgoals/{linkname}` (operation `createProjectGoal`).
-    ///
-    /// # Errors
-    /// - [`Error::Api`]: the server answered with an error status.
-    /// - [`Error::Transport`]: the request failed (connection, timeout).
-    /// - [`Error::Decode`]: a success answer (200 or 201) is not what the spec describes.
-    /// - [`Error::Unsuccessful`]: a success answer says in its body that the operation failed.
-    /// - [`Error::InvalidParameter`]: a path parameter is empty, `.` or `..`.
-    pub async fn create_project_goal_with_response(
-        &self,
-        portal_name: &str,
-        linkname: &str,
-        body: &crate::types::CreateProjectGoalRequest,
-    ) -> ::std::result::Result<
-        runtime::body::Response<crate::types::ProjectGoalsResponse>,
-        Error,
-    > {
-        const OPERATION: &str = "createProjectGoal";
-        let mut url = self.core.base_url().to_owned();
-        url.push_str("/portal/");
-        runtime::endpoint::push_segment(
-            &mut url,
-            OPERATION,
-            "portal_name",
+    pub fn create_project_goal<'a>(
+        &'a self,
+        portal_name: &'a str,
+        linkname: &'a str,
+        body: &'a crate::types::CreateProjectGoalRequest,
+    ) -> requests::CreateProjectGoal<'a> {
+        requests::CreateProjectGoal {
+            base: runtime::request::RequestBase::new(self),
             portal_name,
-        )?;
-        url.push_str("/projectgoals/");
-        runtime::endpoint::push_segment(&mut url, OPERATION, "linkname", linkname)?;
-        let call = runtime::dispatch::Call {
-            info: runtime::hooks::CallInfo {
-                operation: OPERATION,
-                method: ::reqwest::Method::POST,
-                path_template: "/portal/{portal_name}/projectgoals/{linkname}",
-            },
-            url,
-            query: ::std::vec![],
-            headers: ::std::vec![],
-            body: ::std::option::Option::Some(runtime::body::to_json(OPERATION, body)?),
-            security: &[&[0]],
-        };
-        let answer = self.core.execute(&call, self.timeout).await?;
-        runtime::body::decode_answer(
-            OPERATION,
-            answer,
-            crate::types::ProjectGoalsResponse::failure,
-        )
+            linkname,
+            body,
+        }
     }
     /// Delete a project goal
     ///
@@ -648,7 +496,7 @@ impl Client {
     /// OAuth scope: `PageSense.goals.DELETE` (documented).
     /// Evidence: documented by Zoho.
     ///
-    /// `DELETE /portal/{portal_name}/projectgoals/{linkname}` (operation `deleteProjectGoal`).
+    /// `DELETE /portal/{portal_name}/projectgoals/{linkname}` (operation `deleteProjectGoal`). Await the request for the answer, or its [`with_response`](crate::requests::DeleteProjectGoal::with_response) for the status and headers too.
     ///
     /// # Arguments
     /// - `portal_name` (path `portal_name`): Name of the PageSense portal (organization) the project belongs to.
@@ -660,62 +508,16 @@ impl Client {
     /// - [`Error::Decode`]: a success answer (200) is not what the spec describes.
     /// - [`Error::Unsuccessful`]: a success answer says in its body that the operation failed.
     /// - [`Error::InvalidParameter`]: a path parameter is empty, `.` or `..`.
-    pub async fn delete_project_goal(
-        &self,
-        portal_name: &str,
-        linkname: &str,
-    ) -> ::std::result::Result<crate::types::ProjectGoalsResponse, Error> {
-        self.delete_project_goal_with_response(portal_name, linkname)
-            .await
-            .map(runtime::body::Response::into_value)
-    }
-    /// [`Self::delete_project_goal`], with the answer's status and headers.
-    ///
-    /// `DELETE /portal/{portal_name}/projectgoals/{linkname}` (operation `deleteProjectGoal`).
-    ///
-    /// # Errors
-    /// - [`Error::Api`]: the server answered with an error status.
-    /// - [`Error::Transport`]: the request failed (connection, timeout).
-    /// - [`Error::Decode`]: a success answer (200) is not what the spec describes.
-    /// - [`Error::Unsuccessful`]: a success answer says in its body that the operation failed.
-    /// - [`Error::InvalidParameter`]: a path parameter is empty, `.` or `..`.
-    pub async fn delete_project_goal_with_response(
-        &self,
-        portal_name: &str,
-        linkname: &str,
-    ) -> ::std::result::Result<
-        runtime::body::Response<crate::types::ProjectGoalsResponse>,
-        Error,
-    > {
-        const OPERATION: &str = "deleteProjectGoal";
-        let mut url = self.core.base_url().to_owned();
-        url.push_str("/portal/");
-        runtime::endpoint::push_segment(
-            &mut url,
-            OPERATION,
-            "portal_name",
+    pub fn delete_project_goal<'a>(
+        &'a self,
+        portal_name: &'a str,
+        linkname: &'a str,
+    ) -> requests::DeleteProjectGoal<'a> {
+        requests::DeleteProjectGoal {
+            base: runtime::request::RequestBase::new(self),
             portal_name,
-        )?;
-        url.push_str("/projectgoals/");
-        runtime::endpoint::push_segment(&mut url, OPERATION, "linkname", linkname)?;
-        let call = runtime::dispatch::Call {
-            info: runtime::hooks::CallInfo {
-                operation: OPERATION,
-                method: ::reqwest::Method::DELETE,
-                path_template: "/portal/{portal_name}/projectgoals/{linkname}",
-            },
-            url,
-            query: ::std::vec![],
-            headers: ::std::vec![],
-            body: ::std::option::Option::None,
-            security: &[&[0]],
-        };
-        let answer = self.core.execute(&call, self.timeout).await?;
-        runtime::body::decode_answer(
-            OPERATION,
-            answer,
-            crate::types::ProjectGoalsResponse::failure,
-        )
+            linkname,
+        }
     }
     /// List the custom events of a project
     ///
@@ -726,7 +528,7 @@ impl Client {
     /// Evidence: documented only by a third-party mirror of Zoho's guide. No
     /// pagination is documented.
     ///
-    /// `GET /portal/{portal_name}/customevents` (operation `listCustomEvents`).
+    /// `GET /portal/{portal_name}/customevents` (operation `listCustomEvents`). Await the request for the answer, or its [`with_response`](crate::requests::ListCustomEvents::with_response) for the status and headers too.
     ///
     /// # Arguments
     /// - `portal_name` (path `portal_name`): Name of the PageSense portal (organization) the project belongs to.
@@ -738,61 +540,16 @@ impl Client {
     /// - [`Error::Decode`]: a success answer (200) is not what the spec describes.
     /// - [`Error::Unsuccessful`]: a success answer says in its body that the operation failed.
     /// - [`Error::InvalidParameter`]: a path parameter is empty, `.` or `..`.
-    pub async fn list_custom_events(
-        &self,
-        portal_name: &str,
-        project_linkname: &str,
-    ) -> ::std::result::Result<crate::types::CustomEventsResponse, Error> {
-        self.list_custom_events_with_response(portal_name, project_linkname)
-            .await
-            .map(runtime::body::Response::into_value)
-    }
-    /// [`Self::list_custom_events`], with the answer's status and headers.
-    ///
-    /// `GET /portal/{portal_name}/customevents` (operation `listCustomEvents`).
-    ///
-    /// # Errors
-    /// - [`Error::Api`]: the server answered with an error status.
-    /// - [`Error::Transport`]: the request failed (connection, timeout).
-    /// - [`Error::Decode`]: a success answer (200) is not what the spec describes.
-    /// - [`Error::Unsuccessful`]: a success answer says in its body that the operation failed.
-    /// - [`Error::InvalidParameter`]: a path parameter is empty, `.` or `..`.
-    pub async fn list_custom_events_with_response(
-        &self,
-        portal_name: &str,
-        project_linkname: &str,
-    ) -> ::std::result::Result<
-        runtime::body::Response<crate::types::CustomEventsResponse>,
-        Error,
-    > {
-        const OPERATION: &str = "listCustomEvents";
-        let mut url = self.core.base_url().to_owned();
-        url.push_str("/portal/");
-        runtime::endpoint::push_segment(
-            &mut url,
-            OPERATION,
-            "portal_name",
+    pub fn list_custom_events<'a>(
+        &'a self,
+        portal_name: &'a str,
+        project_linkname: &'a str,
+    ) -> requests::ListCustomEvents<'a> {
+        requests::ListCustomEvents {
+            base: runtime::request::RequestBase::new(self),
             portal_name,
-        )?;
-        url.push_str("/customevents");
-        let call = runtime::dispatch::Call {
-            info: runtime::hooks::CallInfo {
-                operation: OPERATION,
-                method: ::reqwest::Method::GET,
-                path_template: "/portal/{portal_name}/customevents",
-            },
-            url,
-            query: ::std::vec![("project_linkname", project_linkname.to_string())],
-            headers: ::std::vec![],
-            body: ::std::option::Option::None,
-            security: &[&[0]],
-        };
-        let answer = self.core.execute(&call, self.timeout).await?;
-        runtime::body::decode_answer(
-            OPERATION,
-            answer,
-            crate::types::CustomEventsResponse::failure,
-        )
+            project_linkname,
+        }
     }
     /// Create a custom event
     ///
@@ -804,7 +561,7 @@ impl Client {
     /// fields, only `customevents`. (Zoho's curl sample says `-X DELETE`; the
     /// method is POST.)
     ///
-    /// `POST /portal/{portal_name}/customevents` (operation `createCustomEvent`).
+    /// `POST /portal/{portal_name}/customevents` (operation `createCustomEvent`). Await the request for the answer, or its [`with_response`](crate::requests::CreateCustomEvent::with_response) for the status and headers too.
     ///
     /// # Arguments
     /// - `portal_name` (path `portal_name`): Name of the PageSense portal (organization) the project belongs to.
@@ -816,60 +573,15 @@ impl Client {
     /// - [`Error::Decode`]: a success answer (200 or 201) is not what the spec describes.
     /// - [`Error::Unsuccessful`]: a success answer says in its body that the operation failed.
     /// - [`Error::InvalidParameter`]: a path parameter is empty, `.` or `..`.
-    pub async fn create_custom_event(
-        &self,
-        portal_name: &str,
-        body: &crate::types::CreateCustomEventRequest,
-    ) -> ::std::result::Result<crate::types::CustomEventsResponse, Error> {
-        self.create_custom_event_with_response(portal_name, body)
-            .await
-            .map(runtime::body::Response::into_value)
-    }
-    /// [`Self::create_custom_event`], with the answer's status and headers.
-    ///
-    /// `POST /portal/{portal_name}/customevents` (operation `createCustomEvent`).
-    ///
-    /// # Errors
-    /// - [`Error::Api`]: the server answered with an error status.
-    /// - [`Error::Transport`]: the request failed (connection, timeout).
-    /// - [`Error::Decode`]: a success answer (200 or 201) is not what the spec describes.
-    /// - [`Error::Unsuccessful`]: a success answer says in its body that the operation failed.
-    /// - [`Error::InvalidParameter`]: a path parameter is empty, `.` or `..`.
-    pub async fn create_custom_event_with_response(
-        &self,
-        portal_name: &str,
-        body: &crate::types::CreateCustomEventRequest,
-    ) -> ::std::result::Result<
-        runtime::body::Response<crate::types::CustomEventsResponse>,
-        Error,
-    > {
-        const OPERATION: &str = "createCustomEvent";
-        let mut url = self.core.base_url().to_owned();
-        url.push_str("/portal/");
-        runtime::endpoint::push_segment(
-            &mut url,
-            OPERATION,
-            "portal_name",
+    pub fn create_custom_event<'a>(
+        &'a self,
+        portal_name: &'a str,
+        body: &'a crate::types::CreateCustomEventRequest,
+    ) -> requests::CreateCustomEvent<'a> {
+        requests::CreateCustomEvent {
+            base: runtime::request::RequestBase::new(self),
             portal_name,
-        )?;
-        url.push_str("/customevents");
-        let call = runtime::dispatch::Call {
-            info: runtime::hooks::CallInfo {
-                operation: OPERATION,
-                method: ::reqwest::Method::POST,
-                path_template: "/portal/{portal_name}/customevents",
-            },
-            url,
-            query: ::std::vec![],
-            headers: ::std::vec![],
-            body: ::std::option::Option::Some(runtime::body::to_json(OPERATION, body)?),
-            security: &[&[0]],
-        };
-        let answer = self.core.execute(&call, self.timeout).await?;
-        runtime::body::decode_answer(
-            OPERATION,
-            answer,
-            crate::types::CustomEventsResponse::failure,
-        )
+            body,
+        }
     }
 }

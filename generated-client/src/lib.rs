@@ -24,6 +24,7 @@
 )]
 mod runtime;
 mod client;
+pub mod requests;
 pub mod types;
 
 pub use client::{Client, ClientBuilder, ErrorBody, DataCenter};

@@ -19,7 +19,7 @@ const KEYWORDS: &[&str] = &[
 /// The names a generated method gives its own variables; a parameter never takes
 /// one (a query parameter called `url` becomes `url_2`).
 pub const METHOD_LOCALS: &[&str] = &[
-    "answer", "body", "call", "item", "joined", "pairs", "self", "url", "value",
+    "answer", "base", "body", "call", "item", "joined", "pairs", "self", "url", "value",
 ];
 
 /// Keywords that cannot be raw identifiers (`r#self` is not allowed).

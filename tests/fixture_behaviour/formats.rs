@@ -35,7 +35,7 @@ async fn answers_decode_into_chrono_and_uuid_keeping_the_offset() {
     );
     let (_server, client) = serving(200, &body).await;
     let id = uuid::Uuid::parse_str(ID).expect("a uuid");
-    let event = client.get_event(id, None, None).await.expect("decoded");
+    let event = client.get_event(id).await.expect("decoded");
     assert_eq!(event.id, id);
     assert_eq!(event.at.to_rfc3339(), "2024-05-06T07:08:09.500+02:00");
     assert_eq!(
@@ -51,7 +51,7 @@ async fn a_date_time_that_does_not_parse_is_a_decode_error_naming_the_field() {
     let body = format!(r#"{{"id": "{ID}", "at": "yesterday"}}"#);
     let (_server, client) = serving(200, &body).await;
     let id = uuid::Uuid::parse_str(ID).expect("a uuid");
-    let answer = client.get_event(id, None, None).await;
+    let answer = client.get_event(id).await;
     let Err(Error::Decode { path, message, .. }) = &answer else {
         panic!("expected a decode error, got {answer:?}");
     };
@@ -80,7 +80,9 @@ async fn parameters_and_bodies_are_written_as_rfc_3339() {
         NaiveDate::from_ymd_opt(2024, 1, 3).expect("a day"),
     ];
     client
-        .get_event(id, Some(since), Some(&days))
+        .get_event(id)
+        .since(since)
+        .days(&days)
         .await
         .expect("got");
     client

@@ -38,7 +38,9 @@ async fn simple_style_joins_with_commas_in_paths_and_headers() {
     let point = Point::new(3, 4);
     let tags = ["a b".to_owned(), "c".to_owned()];
     let (path, headers) = sent(|c| async move {
-        c.get_simple(&[1, 2], Some(&tags), &point, 2, 9, "s;1", Some("dark"))
+        c.get_simple(&[1, 2], &point, 2, 9, "s;1")
+            .x_tags(&tags)
+            .theme("dark")
             .await
     })
     .await;
@@ -58,7 +60,7 @@ async fn simple_style_joins_with_commas_in_paths_and_headers() {
 async fn optional_headers_and_cookies_left_out_are_not_sent() {
     let point = Point::new(0, 0);
     let (_, headers) =
-        sent(|c| async move { c.get_simple(&[7], None, &point, 1, 0, "s", None).await }).await;
+        sent(|c| async move { c.get_simple(&[7], &point, 1, 0, "s").await }).await;
     assert_eq!(header(&headers, "x-tags"), None);
     assert_eq!(header(&headers, "cookie"), Some("session=s"));
 }
@@ -84,7 +86,9 @@ async fn content_parameters_are_sent_as_json_or_plain_text_escaped_where_they_go
     let filter = Point::new(-1, 0);
     let prefs = [1, 2];
     let (path, headers) = sent(|c| async move {
-        c.get_json(&point, Some(&filter), "a b", "hi", Some(&prefs))
+        c.get_json(&point, "a b", "hi")
+            .filter(&filter)
+            .prefs(&prefs)
             .await
     })
     .await;

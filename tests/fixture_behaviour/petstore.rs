@@ -39,7 +39,10 @@ async fn list_pets_sends_bearer_and_query_array() {
         .mount(&server)
         .await;
     let answer = client
-        .list_pets_with_response(Some(10), Some(&[PetStatus::Available, PetStatus::Sold]))
+        .list_pets()
+        .limit(10)
+        .status(&[PetStatus::Available, PetStatus::Sold])
+        .with_response()
         .await
         .expect("list");
     assert_eq!(answer.headers()["x-next"], "c2");
@@ -96,7 +99,8 @@ async fn create_show_update_delete() {
         ..Default::default()
     };
     client
-        .update_pet(7, Some("r1"), &patch)
+        .update_pet(7, &patch)
+        .x_request_id("r1")
         .await
         .expect("patch");
     client.delete_pet(7).await.expect("delete");

@@ -17,7 +17,7 @@ async fn the_key_goes_in_the_query() {
         .access_token("k3y-s3cret")
         .build()
         .expect("client");
-    client.get_data(Some("rust")).await.expect("get");
+    client.get_data().q("rust").await.expect("get");
     let requests = server.received_requests().await.expect("recorded");
     assert_eq!(requests[0].url.query(), Some("q=rust&api_key=k3y-s3cret"));
 }
@@ -35,7 +35,7 @@ async fn a_failed_request_does_not_show_the_key() {
         .retry_policy(fixture_query_api_key::RetryPolicy::never())
         .build()
         .expect("client");
-    match client.get_data(None).await {
+    match client.get_data().await {
         Err(error @ Error::Transport { .. }) => {
             assert!(!format!("{error} {error:?}").contains("s3cret"), "{error:?}");
         }

@@ -27,7 +27,9 @@ async fn exploded_arrays_repeat_the_name_and_joined_ones_do_not() {
     let tags = ["a b".to_owned(), "c&d".to_owned()];
     let query = query_of(async |client: &Client| {
         client
-            .search(&tags, Some(&[1, 2]), Some(3))
+            .search(&tags)
+            .ids(&[1, 2])
+            .page(3)
             .await
             .expect("search");
     })
@@ -39,7 +41,7 @@ async fn exploded_arrays_repeat_the_name_and_joined_ones_do_not() {
 async fn optional_parameters_are_left_out_when_not_given() {
     let query = query_of(async |client: &Client| {
         client
-            .search(&["x".to_owned()], None, None)
+            .search(&["x".to_owned()])
             .await
             .expect("search");
     })

@@ -104,8 +104,8 @@ async fn a_media_range_is_sent_as_octet_stream_and_an_absent_body_not_at_all() {
         .mount(&server)
         .await;
     let client = client_for(&server).await;
-    client.add_image(Some(vec![1u8, 2].into())).await.expect("with a body");
-    client.add_image(None).await.expect("without one");
+    client.add_image().body(vec![1u8, 2]).await.expect("with a body");
+    client.add_image().await.expect("without one");
     let requests = server.received_requests().await.expect("recorded");
     assert_eq!(content_type(&requests[0]), Some("application/octet-stream"));
     assert_eq!(requests[0].body, [1, 2]);
@@ -125,7 +125,7 @@ async fn an_answer_without_a_body_is_none_and_one_with_a_body_is_decoded() {
         .mount(&server)
         .await;
     let client = client_for(&server).await;
-    let running = client.get_job_with_response(1).await.expect("running");
+    let running = client.get_job(1).with_response().await.expect("running");
     assert_eq!(running.status().as_u16(), 202);
     assert!(running.value().is_none());
     let done = client.get_job(2).await.expect("done");
@@ -155,7 +155,7 @@ async fn answers_that_differ_by_status_come_as_their_variant() {
         panic!("expected Accepted, got {busy:?}");
     };
     assert_eq!(body.status.as_deref(), Some("computing"));
-    let none = client.get_stats_with_response("none").await.expect("none");
+    let none = client.get_stats("none").with_response().await.expect("none");
     assert_eq!(none.status().as_u16(), 204);
     assert_eq!(none.value(), &GetStatsAnswer::NoContent);
     // A 2xx the spec does not list is read as its first answer.

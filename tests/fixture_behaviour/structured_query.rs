@@ -26,10 +26,12 @@ async fn object_parameters_become_pairs() {
         ..ListChargesPage::default()
     };
     client
-        .list_charges(Some(&created), Some(&page))
+        .list_charges()
+        .created(&created)
+        .page(&page)
         .await
         .expect("list");
-    client.list_charges(None, None).await.expect("list");
+    client.list_charges().await.expect("list");
     let requests = server.received_requests().await.expect("recorded");
     assert_eq!(requests[0].url.query(), Some("created%5Bgte%5D=1700000000&limit=10"));
     assert_eq!(requests[1].url.query(), None);

@@ -33,6 +33,8 @@ pub const FIXTURES: &[&str] = &[
     "query_api_key",
     "query_arrays",
     "raw_bodies",
+    "request_inputs",
+    "request_inputs_grown",
     "server_choice",
     "several_security_schemes",
     "structured_query",

@@ -440,30 +440,38 @@ async fn call(
     match operation {
         "getProjectGoals" => decoded(
             client
-                .get_project_goals_with_response(portal, PROJECT)
+                .get_project_goals(portal, PROJECT)
+                .with_response()
                 .await,
         ),
         "updateProjectGoal" => decoded(
             client
-                .update_project_goal_with_response(portal, GOAL, &goal_update(input, enums))
+                .update_project_goal(portal, GOAL, &goal_update(input, enums))
+                .with_response()
                 .await,
         ),
         "createProjectGoal" => decoded(
             client
-                .create_project_goal_with_response(portal, PROJECT, &goal_input(input, enums))
+                .create_project_goal(portal, PROJECT, &goal_input(input, enums))
+                .with_response()
                 .await,
         ),
-        "deleteProjectGoal" => {
-            decoded(client.delete_project_goal_with_response(portal, GOAL).await)
-        }
+        "deleteProjectGoal" => decoded(
+            client
+                .delete_project_goal(portal, GOAL)
+                .with_response()
+                .await,
+        ),
         "listCustomEvents" => decoded(
             client
-                .list_custom_events_with_response(portal, EVENT_PROJECT)
+                .list_custom_events(portal, EVENT_PROJECT)
+                .with_response()
                 .await,
         ),
         "createCustomEvent" => decoded(
             client
-                .create_custom_event_with_response(portal, &event_input())
+                .create_custom_event(portal, &event_input())
+                .with_response()
                 .await,
         ),
         other => panic!("no call known for operation {other}"),

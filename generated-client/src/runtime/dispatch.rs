@@ -11,7 +11,7 @@
 //!   own `reqwest::Client` that follows redirects is detected after the fact and
 //!   its answer refused, since the request it sent is not the one asked for.
 //! - **Time**: each attempt may take the client's attempt timeout. A call given a
-//!   limit of its own (`Client::with_timeout`) ends when the limit is reached,
+//!   limit of its own (a request's `timeout`) ends when the limit is reached,
 //!   whatever it is doing: waiting for a token, an attempt, or the wait before a
 //!   retry, which is not started when it would end past the limit.
 //! - **Size**: a success answer's body is read up to the client's limit and no
@@ -29,10 +29,12 @@ use super::credential::{Authenticator, Credential, Placement, Schemes};
 use super::error::{ApiError, AuthError, Error, MAX_BODY_KEPT, RequestError};
 use super::hooks::{AttemptInfo, CallInfo, Hooks};
 use super::multipart::{self, Part};
+use super::request::CallSettings;
 use super::retry::{Failure, RetryPolicy, Timer, is_retryable, parse_retry_after};
 use super::secret::redact_url;
 
-/// One request as an operation describes it, before any attempt.
+/// One request as an operation describes it, before any attempt. Its default is
+/// empty: no query, headers or body, and no credential sent.
 #[derive(Debug)]
 pub struct Call {
     /// What the call is, for hooks and logs.
@@ -43,11 +45,27 @@ pub struct Call {
     pub query: Vec<(&'static str, String)>,
     /// Header pairs, in order.
     pub headers: Vec<(&'static str, String)>,
+    /// Headers the caller added to this call, sent after the operation's own.
+    pub extra_headers: HeaderMap,
     /// The body, written once so that every attempt sends the same bytes.
     pub body: Option<Payload>,
     /// The alternatives of the operation's `security`, each the indices of the
     /// schemes (in [`Schemes`]) sent together; an empty one sends no credential.
     pub security: &'static [&'static [usize]],
+}
+
+impl Default for Call {
+    fn default() -> Self {
+        Self {
+            info: CallInfo::default(),
+            url: String::new(),
+            query: Vec::new(),
+            headers: Vec::new(),
+            extra_headers: HeaderMap::new(),
+            body: None,
+            security: &[&[]],
+        }
+    }
 }
 
 /// A request body, written once so that every attempt sends the same one.
@@ -134,15 +152,19 @@ impl<B: serde::de::DeserializeOwned> Dispatcher<B> {
     }
 
     /// Runs `call` with retries; a 401 asks for a new credential once and tries
-    /// once more. With `limit`, the whole call ends within it.
+    /// once more. The caller's `settings` add their headers, and with a timeout
+    /// the whole call ends within it.
     ///
     /// With the `tracing` feature the call is a span (operation, method, path
     /// template) and each attempt an event in it (attempt, status, latency).
     pub async fn execute(
         &self,
-        call: &Call,
-        limit: Option<Duration>,
+        mut call: Call,
+        settings: CallSettings,
     ) -> Result<RawResponse, Error<B>> {
+        call.extra_headers = settings.headers;
+        let call = &call;
+        let limit = settings.timeout;
         let deadline = limit.and_then(|limit| Some((Instant::now().checked_add(limit)?, limit)));
         let run = self.attempts(call, deadline);
         #[cfg(feature = "tracing")]
@@ -326,6 +348,9 @@ impl<B: serde::de::DeserializeOwned> Dispatcher<B> {
             } else {
                 builder = builder.header(*name, value);
             }
+        }
+        for (name, value) in &call.extra_headers {
+            builder = builder.header(name, value);
         }
         let mut secret_cookies: Vec<&Credential> = Vec::new();
         for credential in credentials {

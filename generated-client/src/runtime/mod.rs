@@ -12,5 +12,6 @@ pub mod error;
 pub mod hooks;
 pub mod multipart;
 pub mod options;
+pub mod request;
 pub mod retry;
 pub mod secret;

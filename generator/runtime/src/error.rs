@@ -44,7 +44,7 @@ pub enum Error<B = serde_json::Value> {
         /// What reqwest reported.
         source: reqwest::Error,
     },
-    /// The call took longer than [`Client::with_timeout`](crate) allows in all:
+    /// The call took longer than its request's `timeout` allows in all:
     /// token refresh, attempts and waits between them together.
     Timeout {
         /// The operation's `operationId`.

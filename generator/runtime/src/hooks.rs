@@ -5,7 +5,7 @@ use std::fmt;
 use std::time::Duration;
 
 /// What a call is, for hooks and logs. Never holds a secret.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, Default)]
 pub struct CallInfo {
     /// The operation's `operationId`.
     pub operation: &'static str,

@@ -10,8 +10,9 @@
 //! type parameter (the error body, `B` in [`error::Error`]).
 //!
 //! The modules depend on each other in one direction, leaves first:
-//! [`secret`], [`hooks`], [`retry`], [`time`] → [`error`] → [`credential`], [`validate`],
-//! [`multipart`] → [`dispatch`] → [`body`] → [`endpoint`] → [`options`] → [`auth`].
+//! [`secret`], [`hooks`], [`retry`], [`time`], [`request`] → [`error`] → [`credential`],
+//! [`validate`], [`multipart`] → [`dispatch`] → [`body`] → [`endpoint`] → [`options`] →
+//! [`auth`].
 //!
 //! A token source of one's own, for a spec with a security scheme:
 //!
@@ -41,6 +42,7 @@ pub mod error;
 pub mod hooks;
 pub mod multipart;
 pub mod options;
+pub mod request;
 pub mod retry;
 pub mod secret;
 pub mod time;

@@ -9,7 +9,6 @@ use super::operations::operation_method;
 use super::prose::code_span;
 use super::server_choice::{choice_method_name, server_choice};
 use super::tokens::{doc_attrs, ident, type_tokens};
-use std::collections::BTreeSet;
 
 use crate::model::{Api, Auth, AuthPlace};
 
@@ -22,17 +21,13 @@ pub fn client_file(api: &Api) -> TokenStream {
         .map_or_else(|| quote! { ::serde_json::Value }, type_tokens);
     let client = client_struct(api);
     let builder = builder(api);
-    let checked: BTreeSet<&str> = api.envelope_types().into_iter().collect();
-    let validating = super::structs::validating_types(&api.types);
-    let methods = api
-        .operations
-        .iter()
-        .map(|op| operation_method(op, &checked, &validating));
+    let methods = api.operations.iter().map(operation_method);
     quote! {
         #![cfg_attr(rustfmt, rustfmt::skip)]
         //! The client: one async method per operation of the spec.
 
         use crate::runtime;
+        use crate::requests;
         use crate::Error;
 
         /// The body of error answers, as the spec describes it.
@@ -73,8 +68,7 @@ fn client_struct(api: &Api) -> TokenStream {
         /// one token cache and one configuration.
         #[derive(Clone)]
         pub struct Client {
-            core: ::std::sync::Arc<runtime::dispatch::Dispatcher<ErrorBody>>,
-            timeout: ::std::option::Option<::std::time::Duration>,
+            pub(crate) core: ::std::sync::Arc<runtime::dispatch::Dispatcher<ErrorBody>>,
         }
 
         impl ::std::fmt::Debug for Client {
@@ -83,7 +77,6 @@ fn client_struct(api: &Api) -> TokenStream {
                     .field("base_url", &self.core.base_url())
                     .field("retry", self.core.retry_policy())
                     .field("attempt_timeout", &self.core.attempt_timeout())
-                    .field("call_timeout", &self.timeout)
                     .finish_non_exhaustive()
             }
         }
@@ -101,15 +94,6 @@ fn client_struct(api: &Api) -> TokenStream {
                 self.core.base_url()
             }
 
-            /// A client sharing this one's connections and settings whose calls may each
-            /// take `timeout` in all: getting a token, every attempt and the waits
-            /// between them together. A call that reaches it ends with
-            /// [`Error::Timeout`](crate::Error). Each attempt is still bounded by the
-            /// builder's timeout too.
-            #[must_use]
-            pub fn with_timeout(&self, timeout: ::std::time::Duration) -> Self {
-                Self { core: ::std::sync::Arc::clone(&self.core), timeout: ::std::option::Option::Some(timeout) }
-            }
         }
     }
 }
@@ -171,7 +155,7 @@ fn builder(api: &Api) -> TokenStream {
             /// loopback host), or a missing or unusable credential.
             pub fn build(self) -> ::std::result::Result<Client, Error> {
                 let core = self.options.into_dispatcher(#default_base, #credentials)?;
-                ::std::result::Result::Ok(Client { core: ::std::sync::Arc::new(core), timeout: ::std::option::Option::None })
+                ::std::result::Result::Ok(Client { core: ::std::sync::Arc::new(core) })
             }
         }
     }
@@ -207,8 +191,8 @@ fn generic_setters() -> TokenStream {
         }
 
         /// How long one attempt may take in all, answer included (default 30 s); a
-        /// token refresh is bounded by it too. [`Client::with_timeout`] bounds whole
-        /// calls.
+        /// token refresh is bounded by it too. A request's own `timeout` bounds a whole
+        /// call.
         #[must_use]
         pub fn timeout(mut self, timeout: ::std::time::Duration) -> Self {
             self.options.timeout = timeout;

@@ -11,6 +11,7 @@ mod manifest;
 mod operations;
 mod prose;
 mod readme;
+mod requests;
 pub mod runtime;
 mod server_choice;
 mod structs;
@@ -38,6 +39,7 @@ pub fn crate_files(api: &Api, settings: &Settings) -> Result<Output, Diagnostic>
             types::types_file(&api.types, &api.operations),
         ),
         ("src/client.rs", client::client_file(api)),
+        ("src/requests.rs", requests::requests_file(api)),
     ];
     if inline {
         rust_files.push(("src/runtime/mod.rs", runtime::mod_file(api)));
@@ -51,6 +53,18 @@ pub fn crate_files(api: &Api, settings: &Settings) -> Result<Output, Diagnostic>
             )
             .with_hint("this is a bug in the generator; please report it with the spec")
         })?;
+        let text = if path == "src/requests.rs" {
+            requests::with_request_macro(&text).ok_or_else(|| {
+                Diagnostic::new(
+                    "E0901",
+                    "#",
+                    "internal error: the generated src/requests.rs has no imports to put its macro after",
+                )
+                .with_hint("this is a bug in the generator; please report it with the spec")
+            })?
+        } else {
+            text
+        };
         output.insert(path, format!("{}{text}", header.rust));
     }
     if inline {
@@ -159,6 +173,7 @@ fn lib_file(api: &Api, source: &RuntimeSource) -> TokenStream {
 
         #runtime
         mod client;
+        pub mod requests;
         pub mod types;
 
         pub use client::{Client, ClientBuilder, ErrorBody, #choice};

@@ -1,5 +1,7 @@
-//! Two `Client` methods per operation: one that returns the decoded answer, and one
-//! (`…_with_response`) that returns it with the answer's status and headers.
+//! Per operation, the `Client` method that makes its request value (from the
+//! required inputs), and the code that sends it: the URL, the query, the headers,
+//! the body and the reading of the answer. The request type itself is
+//! [`super::requests`]'s.
 
 use std::collections::BTreeSet;
 
@@ -15,72 +17,74 @@ use crate::model::{
 /// More arguments than this and clippy asks for a struct; the spec decides.
 const CLIPPY_MAX_ARGUMENTS: usize = 7;
 
-/// The pair of async methods for `op`.
-///
-/// `checked` names the types whose answers can report failure in their body
-/// (`x-envelope`); they have a `failure()` method.
-/// `validating` names the types with constraints to check before sending.
-pub fn operation_method(
-    op: &Operation,
-    checked: &BTreeSet<&str>,
-    validating: &BTreeSet<String>,
-) -> TokenStream {
+/// The `Client` method of `op`: its required inputs as arguments, the request value
+/// (the rest unset) as its result.
+pub fn operation_method(op: &Operation) -> TokenStream {
     let name = ident(&op.fn_name);
-    let with_response = format_ident!("{}_with_response", unraw(&op.fn_name).trim_end_matches('_'));
-    let args: Vec<TokenStream> = op
-        .params
-        .iter()
-        .map(argument)
-        .chain(body_argument(op))
-        .collect();
-    let arg_names: Vec<TokenStream> = op
-        .params
+    let request = ident(&op.request_type);
+    let required: Vec<&Param> = op.params.iter().filter(|p| p.required).collect();
+    let body_required = op.body.as_ref().is_some_and(|b| b.required);
+    let args: Vec<TokenStream> = required
         .iter()
         .map(|p| {
             let name = ident(&p.rust_name);
-            quote! { #name }
+            let ty = value_type(p);
+            quote! { #name: #ty }
         })
-        .chain(op.body.as_ref().map(|_| quote! { body }))
+        .chain(body_required.then(|| body_argument(op)).flatten())
         .collect();
-    let output = output_type(&op.success);
+    let fields = op.params.iter().map(|p| {
+        let name = ident(&p.rust_name);
+        if p.required {
+            quote! { #name }
+        } else {
+            quote! { #name: ::std::option::Option::None }
+        }
+    });
+    let body_field = op.body.as_ref().map(|b| match (b.required, &b.media) {
+        (true, BodyMedia::Text(_) | BodyMedia::Bytes(_)) => quote! { body: body.into(), },
+        (true, _) => quote! { body, },
+        (false, _) => quote! { body: ::std::option::Option::None, },
+    });
     let allow = (args.len() + 1 > CLIPPY_MAX_ARGUMENTS)
         .then(|| quote! { #[allow(clippy::too_many_arguments)] });
-    let docs = method_docs(op, false);
-    let raw_docs = method_docs(op, true);
-    let body = call_body(op, checked, validating);
+    let docs = method_docs(op);
     quote! {
         #docs
         #allow
-        pub async fn #name(&self, #( #args ),*) -> ::std::result::Result<#output, Error> {
-            self.#with_response(#( #arg_names ),*).await.map(runtime::body::Response::into_value)
-        }
-
-        #raw_docs
-        #allow
-        pub async fn #with_response(&self, #( #args ),*) -> ::std::result::Result<runtime::body::Response<#output>, Error> {
-            #body
+        pub fn #name<'a>(&'a self, #( #args ),*) -> requests::#request<'a> {
+            requests::#request {
+                base: runtime::request::RequestBase::new(self),
+                #( #fields, )*
+                #body_field
+            }
         }
     }
 }
 
-/// Builds the call, runs it, decodes the answer.
-fn call_body(
+/// Builds the call, runs it, decodes the answer; its inputs are locals named after
+/// the parameters, and `base` (the client and the call's settings).
+pub(super) fn call_body(
     op: &Operation,
     checked: &BTreeSet<&str>,
     validating: &BTreeSet<String>,
 ) -> TokenStream {
     let id = &op.id;
+    // The fields a call without query, headers, body or credential leaves at their
+    // defaults are not written.
     let alternatives = op.security.iter().map(|alternative| {
         let indices = alternative
             .iter()
             .map(|index| proc_macro2::Literal::usize_unsuffixed(*index));
         quote! { &[ #( #indices ),* ] }
     });
+    let security = (op.security != [Vec::<usize>::new()])
+        .then(|| quote! { security: &[ #( #alternatives ),* ], });
     let template = &op.path_template;
     let method = ident(op.method.as_str());
     let url = url_building(op);
-    let query = pairs(op, ParamLocation::Query);
-    let headers = pairs(op, ParamLocation::Header);
+    let query = pairs(op, ParamLocation::Query).map(|query| quote! { query: #query, });
+    let headers = pairs(op, ParamLocation::Header).map(|headers| quote! { headers: #headers, });
 
     let validate = op.body.as_ref().and_then(|b| match &b.ty {
         TypeRef::Named(name) if validating.contains(name) => Some(if b.required {
@@ -90,18 +94,16 @@ fn call_body(
         }),
         _ => None,
     });
-    let body = op.body.as_ref().map_or_else(
-        || quote! { ::std::option::Option::None },
-        |b| {
-            let (write, fallible) = writer(&b.media);
-            match (b.required, fallible) {
-                (true, true) => quote! { ::std::option::Option::Some(#write?) },
-                (true, false) => quote! { ::std::option::Option::Some(#write) },
-                (false, true) => quote! { body.map(|body| #write).transpose()? },
-                (false, false) => quote! { body.map(|body| #write) },
-            }
-        },
-    );
+    let body = op.body.as_ref().map(|b| {
+        let (write, fallible) = writer(&b.media);
+        let value = match (b.required, fallible) {
+            (true, true) => quote! { ::std::option::Option::Some(#write?) },
+            (true, false) => quote! { ::std::option::Option::Some(#write) },
+            (false, true) => quote! { body.map(|body| #write).transpose()? },
+            (false, false) => quote! { body.map(|body| #write) },
+        };
+        quote! { body: #value, }
+    });
     let decode = decoder(&op.success, checked);
     quote! {
         const OPERATION: &str = #id;
@@ -114,12 +116,13 @@ fn call_body(
                 path_template: #template,
             },
             url,
-            query: #query,
-            headers: #headers,
-            body: #body,
-            security: &[ #( #alternatives ),* ],
+            #query
+            #headers
+            #body
+            #security
+            ..::std::default::Default::default()
         };
-        let answer = self.core.execute(&call, self.timeout).await?;
+        let answer = base.client.core.execute(call, base.settings).await?;
         #decode
     }
 }
@@ -144,7 +147,7 @@ fn writer(media: &BodyMedia) -> (TokenStream, bool) {
 }
 
 /// The method's `Ok` type.
-fn output_type(success: &Success) -> TokenStream {
+pub(super) fn output_type(success: &Success) -> TokenStream {
     match success {
         Success::Empty => quote! { () },
         Success::Json(ty) => type_tokens(ty),
@@ -217,47 +220,48 @@ fn decoder(success: &Success, checked: &BTreeSet<&str>) -> TokenStream {
     }
 }
 
-fn argument(param: &Param) -> TokenStream {
-    let name = ident(&param.rust_name);
-    let ty = match &param.ty {
+/// The type of a parameter's value as the request holds it (borrowed for `'a`),
+/// without the `Option` of an optional one.
+pub(super) fn value_type(param: &Param) -> TokenStream {
+    match &param.ty {
         TypeRef::Vec(item) if param.structured.is_none() => {
             let item = type_tokens(item);
-            quote! { &[#item] }
+            quote! { &'a [#item] }
         }
         _ if param.compound => {
             let ty = type_tokens(&param.ty);
-            quote! { &#ty }
+            quote! { &'a #ty }
         }
-        TypeRef::String => quote! { &str },
+        TypeRef::String => quote! { &'a str },
         _ => type_tokens(&param.ty),
-    };
-    if param.required {
-        quote! { #name: #ty }
-    } else {
-        quote! { #name: ::std::option::Option<#ty> }
     }
 }
 
-/// `body`: a reference to a typed value, or text or bytes taken by value (any
-/// `Into<String>` or `Into<Bytes>` when required).
+/// `body` as the `Client` method takes a required one: a reference to a typed
+/// value, or text or bytes as anything that converts.
 fn body_argument(op: &Operation) -> Option<TokenStream> {
     let body = op.body.as_ref()?;
-    let owned = match &body.media {
-        BodyMedia::Json | BodyMedia::Form | BodyMedia::Multipart => None,
-        BodyMedia::Text(_) => Some(quote! { ::std::string::String }),
-        BodyMedia::Bytes(_) => Some(quote! { runtime::body::Bytes }),
-    };
-    Some(match (owned, body.required) {
-        (None, required) => {
+    Some(match &body.media {
+        BodyMedia::Json | BodyMedia::Form | BodyMedia::Multipart => {
             let ty = type_tokens(&body.ty);
-            if required {
-                quote! { body: &#ty }
-            } else {
-                quote! { body: ::std::option::Option<&#ty> }
-            }
+            quote! { body: &'a #ty }
         }
-        (Some(ty), true) => quote! { body: impl ::std::convert::Into<#ty> },
-        (Some(ty), false) => quote! { body: ::std::option::Option<#ty> },
+        BodyMedia::Text(_) => quote! { body: impl ::std::convert::Into<::std::string::String> },
+        BodyMedia::Bytes(_) => quote! { body: impl ::std::convert::Into<runtime::body::Bytes> },
+    })
+}
+
+/// The type of the body as the request holds it, without the `Option` of an
+/// optional one: a reference to a typed value, or the text or bytes.
+pub(super) fn body_type(op: &Operation) -> Option<TokenStream> {
+    let body = op.body.as_ref()?;
+    Some(match &body.media {
+        BodyMedia::Json | BodyMedia::Form | BodyMedia::Multipart => {
+            let ty = type_tokens(&body.ty);
+            quote! { &'a #ty }
+        }
+        BodyMedia::Text(_) => quote! { ::std::string::String },
+        BodyMedia::Bytes(_) => quote! { runtime::body::Bytes },
     })
 }
 
@@ -325,15 +329,16 @@ fn url_building(op: &Operation) -> TokenStream {
         })
     });
     quote! {
-        let mut url = self.core.base_url().to_owned();
+        let mut url = base.client.core.base_url().to_owned();
         #( #steps )*
         #( #structured )*
     }
 }
 
 /// The `(name, value)` pairs of the query or the headers; optional ones only when
-/// given; a query array as one pair per item, or one pair joined by `,`.
-fn pairs(op: &Operation, location: ParamLocation) -> TokenStream {
+/// given; a query array as one pair per item, or one pair joined by `,`. `None`
+/// when the operation has none.
+fn pairs(op: &Operation, location: ParamLocation) -> Option<TokenStream> {
     // Cookies travel in the `Cookie` header, which the dispatcher joins into one.
     let here = |p: &Param| {
         p.location == location
@@ -345,7 +350,7 @@ fn pairs(op: &Operation, location: ParamLocation) -> TokenStream {
         .filter(|p| here(p) && p.structured.is_none())
         .collect();
     let is_list = |p: &Param| matches!(p.ty, TypeRef::Vec(_)) && p.style.is_none() && !p.json;
-    let scalars = params
+    let scalars: Vec<TokenStream> = params
         .iter()
         .filter(|p| p.required && !is_list(p))
         .map(|param| {
@@ -359,7 +364,8 @@ fn pairs(op: &Operation, location: ParamLocation) -> TokenStream {
                 .as_ref()
                 .filter(|_| location == ParamLocation::Header)
                 .map(|accept| quote! { ("Accept", #accept.to_owned()) }),
-        );
+        )
+        .collect();
     let statements: Vec<TokenStream> = params
         .iter()
         .filter(|p| !p.required || is_list(p))
@@ -373,14 +379,15 @@ fn pairs(op: &Operation, location: ParamLocation) -> TokenStream {
             }
         })
         .collect();
-    if statements.is_empty() {
-        return quote! { ::std::vec![ #( #scalars ),* ] };
+    match (scalars.is_empty(), statements.is_empty()) {
+        (true, true) => None,
+        (false, true) => Some(quote! { ::std::vec![ #( #scalars ),* ] }),
+        _ => Some(quote! {{
+            let mut pairs: ::std::vec::Vec<(&'static str, ::std::string::String)> = ::std::vec![ #( #scalars ),* ];
+            #( #statements )*
+            pairs
+        }}),
     }
-    quote! {{
-        let mut pairs: ::std::vec::Vec<(&'static str, ::std::string::String)> = ::std::vec![ #( #scalars ),* ];
-        #( #statements )*
-        pairs
-    }}
 }
 
 /// The text of a one-pair parameter: JSON content as JSON text, a list or an
@@ -476,72 +483,89 @@ fn item_text(ty: &TypeRef, item: &TokenStream) -> TokenStream {
     }
 }
 
-/// The spec's summary and description, then the call it makes, its arguments and
-/// its errors. An argument's description is folded into its list line, where a
-/// code block in it becomes a code span ([`sanitize_inline`]).
-fn method_docs(op: &Operation, with_response: bool) -> TokenStream {
-    let mut lines: Vec<String> = if with_response {
-        vec![format!(
-            "[`Self::{}`], with the answer's status and headers.",
-            op.fn_name
-        )]
-    } else {
-        sanitize_lines(&op.docs)
-    };
+/// The spec's summary and description, then the call it makes, its arguments,
+/// the setters of its optional inputs, and its errors. An argument's description
+/// is folded into its list line, where a code block in it becomes a code span
+/// ([`sanitize_inline`]).
+fn method_docs(op: &Operation) -> TokenStream {
+    let mut lines: Vec<String> = sanitize_lines(&op.docs);
     if !lines.is_empty() {
         lines.push(String::new());
     }
     lines.push(format!(
-        "{} (operation {}).",
+        "{} (operation {}). Await the request for the answer, or its \
+         [`with_response`](crate::requests::{}::with_response) for the status and headers \
+         too.",
         code_span(&format!("{} {}", op.method.as_str(), op.path_template)),
-        code_span(&op.id)
+        code_span(&op.id),
+        op.request_type
     ));
-    if !with_response && (!op.params.is_empty() || op.body.is_some()) {
+    let required: Vec<String> = op
+        .params
+        .iter()
+        .filter(|p| p.required)
+        .map(|p| format!("- `{}` {}", unraw(&p.rust_name), param_text(p)))
+        .chain(
+            op.body
+                .as_ref()
+                .filter(|b| b.required)
+                .map(|_| format!("- `body`: {}", body_text(op))),
+        )
+        .collect();
+    if !required.is_empty() {
         lines.push(String::new());
         lines.push("# Arguments".to_owned());
-        for param in &op.params {
-            let place = match param.location {
-                ParamLocation::Path => "path",
-                ParamLocation::Query => "query",
-                ParamLocation::Header => "header",
-                ParamLocation::Cookie => "cookie",
-            };
-            let text = sanitize_inline(&param.docs);
-            let text = if text.is_empty() {
-                "(no description in the spec)".to_owned()
-            } else {
-                text
-            };
-            lines.push(format!(
-                "- `{}` ({place} {}): {text}",
-                unraw(&param.rust_name),
-                code_span(&param.wire_name)
-            ));
-        }
-        if let Some(body) = &op.body {
-            let text = sanitize_inline(&body.docs);
-            let text = if text.is_empty() {
-                match &body.media {
-                    BodyMedia::Json => "the JSON request body.".to_owned(),
-                    BodyMedia::Form => "the request body, sent as a form.".to_owned(),
-                    BodyMedia::Multipart => {
-                        "the request body, sent as `multipart/form-data`: a part per property."
-                            .to_owned()
-                    }
-                    BodyMedia::Text(kind) | BodyMedia::Bytes(kind) => {
-                        format!("the request body, sent as {}.", code_span(kind))
-                    }
-                }
-            } else {
-                text
-            };
-            lines.push(format!("- `body`: {text}"));
-        }
+        lines.extend(required);
+    }
+    if !super::requests::setters(op).is_empty() {
+        lines.push(String::new());
+        lines.push(format!(
+            "Its optional inputs are set on the request: see [`{0}`](crate::requests::{0}).",
+            op.request_type
+        ));
     }
     lines.push(String::new());
     lines.push("# Errors".to_owned());
     lines.extend(error_lines(op));
     raw_doc_attrs(&lines)
+}
+
+/// `(query `limit`): its description`, for a parameter's line in the docs.
+pub(super) fn param_text(param: &Param) -> String {
+    let place = match param.location {
+        ParamLocation::Path => "path",
+        ParamLocation::Query => "query",
+        ParamLocation::Header => "header",
+        ParamLocation::Cookie => "cookie",
+    };
+    let text = sanitize_inline(&param.docs);
+    let text = if text.is_empty() {
+        "(no description in the spec)".to_owned()
+    } else {
+        text
+    };
+    format!("({place} {}): {text}", code_span(&param.wire_name))
+}
+
+/// The body's description, or what it is when the spec gives none.
+pub(super) fn body_text(op: &Operation) -> String {
+    let Some(body) = &op.body else {
+        return String::new();
+    };
+    let text = sanitize_inline(&body.docs);
+    if !text.is_empty() {
+        return text;
+    }
+    match &body.media {
+        BodyMedia::Json => "the JSON request body.".to_owned(),
+        BodyMedia::Form => "the request body, sent as a form.".to_owned(),
+        BodyMedia::Multipart => {
+            "the request body, sent as `multipart/form-data`: a part per property.".to_owned()
+        }
+        BodyMedia::Text(kind) | BodyMedia::Bytes(kind) => {
+            format!("the request body, sent as {}.", code_span(kind))
+        }
+    }
 }
 
 /// Which errors this operation can give.

@@ -121,22 +121,66 @@ fn example(api: &Api, crate_ident: &str) -> String {
     } else {
         code.push_str("println!(\"{client:?}\");\n");
     }
+    if let Some(line) = api.operations.iter().find_map(optional_input_example) {
+        code.push_str(&line);
+    }
     code.push_str("# Ok(())\n# }\n");
     code
 }
 
+/// A call setting an optional input by name, for an operation whose required
+/// inputs are strings and whose first optional one is a scalar a literal can give.
+fn optional_input_example(op: &Operation) -> Option<String> {
+    if !simple_required(op) {
+        return None;
+    }
+    let setters = super::requests::setters(op);
+    let setter = setters.first()?;
+    let value = match &setter.param?.ty {
+        TypeRef::String => "\"example\"",
+        TypeRef::I32 | TypeRef::I64 => "10",
+        TypeRef::Bool => "true",
+        _ => return None,
+    };
+    let args: Vec<String> = op
+        .params
+        .iter()
+        .filter(|p| p.required)
+        .map(|p| format!("\"example-{}\"", p.wire_name.replace('_', "-")))
+        .collect();
+    Some(format!(
+        "\n// Optional inputs are set by name; a timeout bounds the whole call.\n\
+         let answer = client\n    .{}({})\n    .{}({value})\n    \
+         .timeout(std::time::Duration::from_secs(60))\n    .await?;\n# drop(answer);\n",
+        op.fn_name.trim_start_matches("r#"),
+        args.join(", "),
+        setter.name.trim_start_matches("r#"),
+    ))
+}
+
 /// An operation the example can call with string literals alone.
 fn simple(op: &Operation) -> bool {
-    op.body.is_none()
+    simple_required(op) && op.params.iter().all(|p| p.required)
+}
+
+/// An operation whose required inputs are string parameters alone.
+fn simple_required(op: &Operation) -> bool {
+    !op.body.as_ref().is_some_and(|b| b.required)
         && !op.fn_name.starts_with("r#")
         && op
             .params
             .iter()
-            .all(|p| p.ty == TypeRef::String && p.required)
+            .filter(|p| p.required)
+            .all(|p| p.ty == TypeRef::String)
 }
 
 fn operations_table(out: &mut String, api: &Api) {
-    out.push_str("## Operations\n\nEach has a twin, `…_with_response`, that also gives the answer's status and headers.\n\n");
+    out.push_str(
+        "## Operations\n\nEach method takes the operation's required inputs and gives its \
+         request (in `requests`): set the optional inputs on it by name, then `.await` it for \
+         the answer, or `.with_response().await` for the answer with its status and headers. \
+         A request's `timeout` bounds the whole call; `header` adds a header to it.\n\n",
+    );
     out.push_str("| operation | request | `Client` method |\n| --- | --- | --- |\n");
     for op in &api.operations {
         let method = op.fn_name.trim_start_matches("r#");
@@ -171,10 +215,8 @@ fn configuration(out: &mut String, api: &Api, crate_ident: &str) {
          ```rust,no_run\nuse std::time::Duration;\n{}use {crate_ident}::RetryPolicy;\n\n\
          # async fn example() -> Result<(), Error> {{\n{}    .connect_timeout(Duration::from_secs(5))\n    \
          .timeout(Duration::from_secs(20))\n    .user_agent(\"my-app/1.0\")\n    \
-         .retry_policy(RetryPolicy::default().with_max_attempts(5))\n    .build()?;\n\n\
-         // Calls that may take 120 s in all, token and retries included.\n\
-         let patient = client.with_timeout(Duration::from_secs(120));\n\
-         # drop(patient);\n# Ok(())\n# }}\n```\n\n{LIMITS}",
+         .retry_policy(RetryPolicy::default().with_max_attempts(5))\n    .build()?;\n\
+         # drop(client);\n# Ok(())\n# }}\n```\n\n{LIMITS}",
         if api.server.choice.is_some() {
             " (by its name, or any base URL)"
         } else {
@@ -188,9 +230,9 @@ fn configuration(out: &mut String, api: &Api, crate_ident: &str) {
 /// What bounds a call, and what the client never does on its own.
 const LIMITS: &str = "### Time, size and redirects
 
-- **Time.** `ClientBuilder::timeout` bounds each attempt (and each token request);
-  `Client::with_timeout` bounds whole calls: getting a token, every attempt and the waits
-  between them together. A call that reaches its limit ends with `Error::Timeout`; a retry
+- **Time.** `ClientBuilder::timeout` bounds each attempt (and each token request); a
+  request's own `timeout` bounds the whole call: getting a token, every attempt and the
+  waits between them together. A call that reaches its limit ends with `Error::Timeout`; a retry
   whose wait would end past the limit is not started.
 - **Size.** A success answer is read up to `ClientBuilder::max_answer_size` (16 MiB by
   default) and no further: a larger one is `Error::TooLarge`, and a declared length over the
@@ -345,7 +387,7 @@ fn errors(out: &mut String, api: &Api) {
          - `Error::Unsuccessful`: a success status whose body says the operation failed.\n\
          - `Error::Transport`: the request did not complete (connection, TLS, an attempt's \
          timeout); its message shows the whole chain of causes.\n\
-         - `Error::Timeout`: the call's own limit (`Client::with_timeout`) was reached.\n\
+         - `Error::Timeout`: the call's own limit (a request's `timeout`) was reached.\n\
          - `Error::TooLarge`: a success answer over `ClientBuilder::max_answer_size`.\n\
          - `Error::Auth`: no access token could be had.\n\
          - `Error::Invalid`: the body breaks constraints the spec states (each violation \
@@ -415,6 +457,7 @@ mod tests {
         let op = |params: Vec<crate::model::Param>| Operation {
             id: "op".into(),
             fn_name: "op".into(),
+            request_type: "Op".into(),
             method: crate::model::Method::Get,
             path_template: "/".into(),
             path: vec![],

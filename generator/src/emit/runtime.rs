@@ -84,6 +84,7 @@ const MODULES: &[Module] = &[
     module!("hooks"),
     module!("multipart"),
     module!("options"),
+    module!("request"),
     module!("retry"),
     module!("secret"),
     module!("time", Need::DateTimes),

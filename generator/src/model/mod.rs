@@ -431,6 +431,8 @@ pub struct Operation {
     pub id: String,
     /// Rust method name.
     pub fn_name: String,
+    /// The name of its request type, in the crate's `requests` module.
+    pub request_type: String,
     /// HTTP method.
     pub method: Method,
     /// The path as the spec writes it.

@@ -33,6 +33,8 @@ pub(super) struct OperationLowering<'a, 's> {
     components: Option<&'a Components>,
     types: &'s mut TypeSpace<'a>,
     fn_names: Scope,
+    /// The names of the request types, one per operation.
+    request_types: Scope,
     ids: BTreeMap<String, String>,
     pub operations: Vec<Operation>,
     /// Every error answer's body type, with the pointer of the answer.
@@ -59,16 +61,8 @@ impl<'a, 's> OperationLowering<'a, 's> {
             global_security: api.security.as_ref(),
             components: api.components.as_ref(),
             types,
-            fn_names: Scope::with_reserved(&[
-                "new",
-                "builder",
-                "base_url",
-                "with_timeout",
-                "clone",
-                "fmt",
-                "core",
-                "timeout",
-            ]),
+            fn_names: Scope::with_reserved(&["new", "builder", "base_url", "clone", "fmt", "core"]),
+            request_types: Scope::default(),
             ids: BTreeMap::new(),
             operations: Vec::new(),
             error_types: Vec::new(),
@@ -184,6 +178,7 @@ impl<'a, 's> OperationLowering<'a, 's> {
         docs.extend(callback_notes(op));
         docs.extend(security_note(&security, &self.security.schemes));
         self.operations.push(Operation {
+            request_type: self.request_types.claim(naming::camel(&id)),
             fn_name: self.fn_names.claim(naming::snake(&id)),
             id,
             method,

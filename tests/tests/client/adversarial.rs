@@ -356,9 +356,9 @@ async fn concurrently(client: &Client, count: usize) -> Vec<Result<(), Error>> {
     calls.join_all().await
 }
 
-// 9. `with_timeout` bounds the whole call: the token refresh and every retry.
+// 9. A request's `timeout` bounds the whole call: the token refresh and every retry.
 #[tokio::test]
-async fn with_timeout_bounds_the_token_refresh_and_the_retries() {
+async fn a_request_timeout_bounds_the_token_refresh_and_the_retries() {
     let hanging = RawServer::start(Misbehaviour::NeverAnswer).await;
     let api = server_with(vec![json_answer(200, GOALS_OK)]).await;
     let client = Client::builder()
@@ -370,8 +370,8 @@ async fn with_timeout_bounds_the_token_refresh_and_the_retries() {
         .unwrap();
     let limit = millis(200);
     match client
-        .with_timeout(limit)
         .get_project_goals(PORTAL, PROJECT)
+        .timeout(limit)
         .await
     {
         Err(Error::Timeout { after, .. }) => assert_eq!(after, limit),
@@ -385,8 +385,8 @@ async fn with_timeout_bounds_the_token_refresh_and_the_retries() {
         .build()
         .unwrap();
     match client
-        .with_timeout(millis(400))
         .get_project_goals(PORTAL, PROJECT)
+        .timeout(millis(400))
         .await
     {
         Err(Error::Timeout { after, .. }) => assert_eq!(after, millis(400)),
@@ -631,8 +631,9 @@ fn a_refresh_abandoned_with_its_runtime_is_started_again() {
         .unwrap();
     let gave_up = first.block_on(
         client
-            .with_timeout(millis(200))
-            .get_project_goals(PORTAL, PROJECT),
+            .get_project_goals(PORTAL, PROJECT)
+            .timeout(millis(200))
+            .into_future(),
     );
     assert!(matches!(gave_up, Err(Error::Timeout { .. })), "{gave_up:?}");
     drop(first);
@@ -640,8 +641,9 @@ fn a_refresh_abandoned_with_its_runtime_is_started_again() {
     let second = tokio::runtime::Runtime::new().unwrap();
     let answer = second.block_on(
         client
-            .with_timeout(Duration::from_secs(5))
-            .get_project_goals(PORTAL, PROJECT),
+            .get_project_goals(PORTAL, PROJECT)
+            .timeout(Duration::from_secs(5))
+            .into_future(),
     );
     assert!(answer.is_ok(), "{answer:?}");
     assert_eq!(servers.block_on(token_requests(&tokens)), 2);

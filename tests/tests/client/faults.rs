@@ -61,8 +61,8 @@ fn assert_jittered_doubling(waits: &[Duration], first: Duration) {
 }
 
 /// Runs `future`, failing the test if it takes longer than [`GUARD`].
-async fn guarded<F: std::future::Future>(future: F) -> F::Output {
-    tokio::time::timeout(GUARD, future)
+async fn guarded<F: std::future::IntoFuture>(future: F) -> F::Output {
+    tokio::time::timeout(GUARD, future.into_future())
         .await
         .expect("the call must end on its own, well within the guard")
 }
@@ -380,7 +380,8 @@ async fn post_503_with_retry_after_is_retried_with_the_same_body() {
     let client = client_at(&server.uri(), &timer, RetryPolicy::default());
 
     let answer = client
-        .create_project_goal_with_response(PORTAL, PROJECT, &goal_body())
+        .create_project_goal(PORTAL, PROJECT, &goal_body())
+        .with_response()
         .await
         .unwrap();
 
@@ -670,11 +671,15 @@ async fn a_server_that_never_answers_times_out_within_the_timeout() {
         .timeout(secs(30))
         .retry_policy(RetryPolicy::never())
         .build()
-        .unwrap()
-        .with_timeout(millis(200));
+        .unwrap();
 
     let started = Instant::now();
-    let result = guarded(client.get_project_goals(PORTAL, PROJECT)).await;
+    let result = guarded(
+        client
+            .get_project_goals(PORTAL, PROJECT)
+            .timeout(millis(200)),
+    )
+    .await;
     let elapsed = started.elapsed();
 
     // The call's own limit ended it: `Error::Timeout`, with the limit.
@@ -1184,11 +1189,17 @@ async fn builders_clients_sources_and_tokens_never_show_secrets() {
         format!("{client:?}"),
         format!("{client:#?}"),
     );
-    let slow = client.with_timeout(secs(1));
+    let request = client
+        .get_project_goals(PORTAL, PROJECT)
+        .timeout(secs(1))
+        .header(
+            reqwest::header::HeaderName::from_static("x-extra"),
+            reqwest::header::HeaderValue::from_static(TOKEN),
+        );
     show(
-        "Client::with_timeout",
-        format!("{slow:?}"),
-        format!("{slow:#?}"),
+        "a request with a timeout and an extra header",
+        format!("{request:?}"),
+        format!("{request:#?}"),
     );
 
     let refreshing = Client::builder()
@@ -1297,7 +1308,8 @@ async fn with_response_gives_the_status_and_headers() {
     let client = client_at(&server.uri(), &timer, RetryPolicy::default());
 
     let answer = client
-        .create_custom_event_with_response(PORTAL, &event_body())
+        .create_custom_event(PORTAL, &event_body())
+        .with_response()
         .await
         .unwrap();
 

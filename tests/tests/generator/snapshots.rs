@@ -133,6 +133,8 @@ fixture_tests!(
     query_api_key,
     query_arrays,
     raw_bodies,
+    request_inputs,
+    request_inputs_grown,
     server_choice,
     several_security_schemes,
     structured_query,
@@ -227,4 +229,24 @@ fn only_a_spec_with_a_security_scheme_gets_auth_code() {
     }
     let with = fixtures::generate("api_key_auth");
     assert!(with.files.contains_key("src/runtime/auth.rs"));
+}
+
+#[test]
+fn the_grown_fixture_is_the_original_with_one_more_optional_parameter() {
+    // The behaviour tests compile the same callers against both crates; that proves
+    // something only while the specs differ by exactly this parameter.
+    let read = |name: &str| {
+        std::fs::read_to_string(fixtures::fixtures_dir().join(format!("{name}.yaml")))
+            .expect("a fixture is readable")
+    };
+    let from_servers = |text: &str| {
+        let at = text.find("\nservers:").expect("the fixture has servers");
+        text[at..].to_owned()
+    };
+    let original = from_servers(&read("request_inputs"));
+    let grown = from_servers(&read("request_inputs_grown"));
+    let added = "        - name: direction\n          in: query\n          schema:\n            type: string\n";
+    assert!(grown.contains(added), "the grown fixture lacks `direction`");
+    assert!(!original.contains(added));
+    assert_eq!(grown.replacen(added, "", 1), original);
 }
