@@ -397,11 +397,7 @@ impl Client {
     /// - `linkname` (path `linkname`): Linkname of the PROJECT whose goals are fetched (e.g. `website-performance-project`).
     ///
     /// # Errors
-    /// - [`Error::Api`]: the server answered with an error status.
-    /// - [`Error::Transport`]: the request failed (connection, timeout).
-    /// - [`Error::Decode`]: a success answer (200) is not what the spec describes.
-    /// - [`Error::Unsuccessful`]: a success answer says in its body that the operation failed.
-    /// - [`Error::InvalidParameter`]: a path parameter is empty, `.` or `..`.
+    /// [`Error::Api`] for an error status, [`Error::Transport`] when the request fails (connection, timeout), [`Error::Decode`] when a success answer (200) is not what the spec describes, [`Error::Unsuccessful`] when it says in its body that the operation failed, or [`Error::InvalidParameter`] for a path parameter that is empty, `.` or `..`.
     pub fn get_project_goals<'a>(
         &'a self,
         portal_name: &'a str,
@@ -432,11 +428,7 @@ impl Client {
     /// - `body`: The fields to change, wrapped in `projectgoal`.
     ///
     /// # Errors
-    /// - [`Error::Api`]: the server answered with an error status.
-    /// - [`Error::Transport`]: the request failed (connection, timeout).
-    /// - [`Error::Decode`]: a success answer (200) is not what the spec describes.
-    /// - [`Error::Unsuccessful`]: a success answer says in its body that the operation failed.
-    /// - [`Error::InvalidParameter`]: a path parameter is empty, `.` or `..`.
+    /// [`Error::Api`] for an error status, [`Error::Transport`] when the request fails (connection, timeout), [`Error::Decode`] when a success answer (200) is not what the spec describes, [`Error::Unsuccessful`] when it says in its body that the operation failed, or [`Error::InvalidParameter`] for a path parameter that is empty, `.` or `..`.
     pub fn update_project_goal<'a>(
         &'a self,
         portal_name: &'a str,
@@ -469,11 +461,7 @@ impl Client {
     /// - `body`: The goal to create, wrapped in `projectgoal`.
     ///
     /// # Errors
-    /// - [`Error::Api`]: the server answered with an error status.
-    /// - [`Error::Transport`]: the request failed (connection, timeout).
-    /// - [`Error::Decode`]: a success answer (200 or 201) is not what the spec describes.
-    /// - [`Error::Unsuccessful`]: a success answer says in its body that the operation failed.
-    /// - [`Error::InvalidParameter`]: a path parameter is empty, `.` or `..`.
+    /// [`Error::Api`] for an error status, [`Error::Transport`] when the request fails (connection, timeout), [`Error::Decode`] when a success answer (200 or 201) is not what the spec describes, [`Error::Unsuccessful`] when it says in its body that the operation failed, or [`Error::InvalidParameter`] for a path parameter that is empty, `.` or `..`.
     pub fn create_project_goal<'a>(
         &'a self,
         portal_name: &'a str,
@@ -503,11 +491,7 @@ impl Client {
     /// - `linkname` (path `linkname`): Linkname of the GOAL to delete (e.g. `time-spent`).
     ///
     /// # Errors
-    /// - [`Error::Api`]: the server answered with an error status.
-    /// - [`Error::Transport`]: the request failed (connection, timeout).
-    /// - [`Error::Decode`]: a success answer (200) is not what the spec describes.
-    /// - [`Error::Unsuccessful`]: a success answer says in its body that the operation failed.
-    /// - [`Error::InvalidParameter`]: a path parameter is empty, `.` or `..`.
+    /// [`Error::Api`] for an error status, [`Error::Transport`] when the request fails (connection, timeout), [`Error::Decode`] when a success answer (200) is not what the spec describes, [`Error::Unsuccessful`] when it says in its body that the operation failed, or [`Error::InvalidParameter`] for a path parameter that is empty, `.` or `..`.
     pub fn delete_project_goal<'a>(
         &'a self,
         portal_name: &'a str,
@@ -535,11 +519,7 @@ impl Client {
     /// - `project_linkname` (query `project_linkname`): Linkname of the project whose custom events are listed (e.g. `saas-growth-project`).
     ///
     /// # Errors
-    /// - [`Error::Api`]: the server answered with an error status.
-    /// - [`Error::Transport`]: the request failed (connection, timeout).
-    /// - [`Error::Decode`]: a success answer (200) is not what the spec describes.
-    /// - [`Error::Unsuccessful`]: a success answer says in its body that the operation failed.
-    /// - [`Error::InvalidParameter`]: a path parameter is empty, `.` or `..`.
+    /// [`Error::Api`] for an error status, [`Error::Transport`] when the request fails (connection, timeout), [`Error::Decode`] when a success answer (200) is not what the spec describes, [`Error::Unsuccessful`] when it says in its body that the operation failed, or [`Error::InvalidParameter`] for a path parameter that is empty, `.` or `..`.
     pub fn list_custom_events<'a>(
         &'a self,
         portal_name: &'a str,
@@ -568,11 +548,7 @@ impl Client {
     /// - `body`: The custom event to create, wrapped in `customevent`.
     ///
     /// # Errors
-    /// - [`Error::Api`]: the server answered with an error status.
-    /// - [`Error::Transport`]: the request failed (connection, timeout).
-    /// - [`Error::Decode`]: a success answer (200 or 201) is not what the spec describes.
-    /// - [`Error::Unsuccessful`]: a success answer says in its body that the operation failed.
-    /// - [`Error::InvalidParameter`]: a path parameter is empty, `.` or `..`.
+    /// [`Error::Api`] for an error status, [`Error::Transport`] when the request fails (connection, timeout), [`Error::Decode`] when a success answer (200 or 201) is not what the spec describes, [`Error::Unsuccessful`] when it says in its body that the operation failed, or [`Error::InvalidParameter`] for a path parameter that is empty, `.` or `..`.
     pub fn create_custom_event<'a>(
         &'a self,
         portal_name: &'a str,

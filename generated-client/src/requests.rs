@@ -30,6 +30,14 @@ macro_rules! request {
                 self.base.settings.add_header(name, value);
                 self
             }
+
+            /// Sends the call, and gives the answer with its status and headers.
+            ///
+            /// # Errors
+            /// Those of the `Client` method that made the request.
+            pub async fn with_response(self) -> WithResponse<$output> {
+                self.execute().await
+            }
         }
 
         impl<'a> ::std::future::IntoFuture for $request<'a> {
@@ -62,10 +70,7 @@ pub struct GetProjectGoals<'a> {
 }
 
 impl<'a> GetProjectGoals<'a> {
-    /// Sends the call: the answer with its status and headers, or the errors of [`Client::get_project_goals`](crate::Client::get_project_goals).
-    pub async fn with_response(
-        self,
-    ) -> WithResponse<crate::types::ProjectGoalsResponse> {
+    async fn execute(self) -> WithResponse<crate::types::ProjectGoalsResponse> {
         let Self { base, portal_name, linkname } = self;
         const OPERATION: &str = "getProjectGoals";
         let mut url = base.client.core.base_url().to_owned();
@@ -110,10 +115,7 @@ pub struct UpdateProjectGoal<'a> {
 }
 
 impl<'a> UpdateProjectGoal<'a> {
-    /// Sends the call: the answer with its status and headers, or the errors of [`Client::update_project_goal`](crate::Client::update_project_goal).
-    pub async fn with_response(
-        self,
-    ) -> WithResponse<crate::types::ProjectGoalsResponse> {
+    async fn execute(self) -> WithResponse<crate::types::ProjectGoalsResponse> {
         let Self { base, portal_name, linkname, body } = self;
         const OPERATION: &str = "updateProjectGoal";
         let mut url = base.client.core.base_url().to_owned();
@@ -159,10 +161,7 @@ pub struct CreateProjectGoal<'a> {
 }
 
 impl<'a> CreateProjectGoal<'a> {
-    /// Sends the call: the answer with its status and headers, or the errors of [`Client::create_project_goal`](crate::Client::create_project_goal).
-    pub async fn with_response(
-        self,
-    ) -> WithResponse<crate::types::ProjectGoalsResponse> {
+    async fn execute(self) -> WithResponse<crate::types::ProjectGoalsResponse> {
         let Self { base, portal_name, linkname, body } = self;
         const OPERATION: &str = "createProjectGoal";
         let mut url = base.client.core.base_url().to_owned();
@@ -207,10 +206,7 @@ pub struct DeleteProjectGoal<'a> {
 }
 
 impl<'a> DeleteProjectGoal<'a> {
-    /// Sends the call: the answer with its status and headers, or the errors of [`Client::delete_project_goal`](crate::Client::delete_project_goal).
-    pub async fn with_response(
-        self,
-    ) -> WithResponse<crate::types::ProjectGoalsResponse> {
+    async fn execute(self) -> WithResponse<crate::types::ProjectGoalsResponse> {
         let Self { base, portal_name, linkname } = self;
         const OPERATION: &str = "deleteProjectGoal";
         let mut url = base.client.core.base_url().to_owned();
@@ -254,10 +250,7 @@ pub struct ListCustomEvents<'a> {
 }
 
 impl<'a> ListCustomEvents<'a> {
-    /// Sends the call: the answer with its status and headers, or the errors of [`Client::list_custom_events`](crate::Client::list_custom_events).
-    pub async fn with_response(
-        self,
-    ) -> WithResponse<crate::types::CustomEventsResponse> {
+    async fn execute(self) -> WithResponse<crate::types::CustomEventsResponse> {
         let Self { base, portal_name, project_linkname } = self;
         const OPERATION: &str = "listCustomEvents";
         let mut url = base.client.core.base_url().to_owned();
@@ -301,10 +294,7 @@ pub struct CreateCustomEvent<'a> {
 }
 
 impl<'a> CreateCustomEvent<'a> {
-    /// Sends the call: the answer with its status and headers, or the errors of [`Client::create_custom_event`](crate::Client::create_custom_event).
-    pub async fn with_response(
-        self,
-    ) -> WithResponse<crate::types::CustomEventsResponse> {
+    async fn execute(self) -> WithResponse<crate::types::CustomEventsResponse> {
         let Self { base, portal_name, body } = self;
         const OPERATION: &str = "createCustomEvent";
         let mut url = base.client.core.base_url().to_owned();

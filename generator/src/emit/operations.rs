@@ -570,30 +570,32 @@ pub(super) fn body_text(op: &Operation) -> String {
 
 /// Which errors this operation can give.
 fn error_lines(op: &Operation) -> Vec<String> {
-    let mut lines = vec![
-        "- [`Error::Api`]: the server answered with an error status.".to_owned(),
-        "- [`Error::Transport`]: the request failed (connection, timeout).".to_owned(),
+    let mut cases = vec![
+        "[`Error::Api`] for an error status".to_owned(),
+        "[`Error::Transport`] when the request fails (connection, timeout)".to_owned(),
     ];
     match &op.success {
         Success::Json(_) | Success::MaybeJson(_) | Success::ByStatus { .. } => {
-            lines.push(format!(
-                "- [`Error::Decode`]: a success answer ({}) is not what the spec describes.",
+            cases.push(format!(
+                "[`Error::Decode`] when a success answer ({}) is not what the spec describes, \
+                 [`Error::Unsuccessful`] when it says in its body that the operation failed",
                 success_codes(op)
             ));
-            lines.push("- [`Error::Unsuccessful`]: a success answer says in its body that the operation failed.".to_owned());
         }
-        Success::Text => lines.push(format!(
-            "- [`Error::Decode`]: a success answer ({}) is not UTF-8 text.",
+        Success::Text => cases.push(format!(
+            "[`Error::Decode`] when a success answer ({}) is not UTF-8 text",
             success_codes(op)
         )),
         Success::Empty | Success::Bytes => {}
     }
     if op.params.iter().any(|p| p.location == ParamLocation::Path) {
-        lines.push(
-            "- [`Error::InvalidParameter`]: a path parameter is empty, `.` or `..`.".to_owned(),
+        cases.push(
+            "[`Error::InvalidParameter`] for a path parameter that is empty, `.` or `..`"
+                .to_owned(),
         );
     }
-    lines
+    let last = cases.pop().unwrap_or_default();
+    vec![format!("{}, or {last}.", cases.join(", "))]
 }
 
 fn success_codes(op: &Operation) -> String {

@@ -16,7 +16,13 @@ use crate::model::{Api, BodyMedia, Operation, Param};
 use crate::naming::Scope;
 
 /// The methods every request type has; a setter never takes one of these names.
-const REQUEST_METHODS: &[&str] = &["header", "into_future", "timeout", "with_response"];
+const REQUEST_METHODS: &[&str] = &[
+    "execute",
+    "header",
+    "into_future",
+    "timeout",
+    "with_response",
+];
 
 /// A setter of an optional input: of a parameter, or of the body (`param: None`).
 pub struct Setter<'o> {
@@ -73,6 +79,14 @@ macro_rules! request {
             ) -> Self {
                 self.base.settings.add_header(name, value);
                 self
+            }
+
+            /// Sends the call, and gives the answer with its status and headers.
+            ///
+            /// # Errors
+            /// Those of the `Client` method that made the request.
+            pub async fn with_response(self) -> WithResponse<$output> {
+                self.execute().await
             }
         }
 
@@ -183,11 +197,6 @@ fn request_type(
         .map(|p| ident(&p.rust_name))
         .chain(op.body.as_ref().map(|_| ident("body")));
     let send = call_body(op, checked, validating);
-    let errors = format!(
-        " Sends the call: the answer with its status and headers, or the errors of \
-         [`Client::{}`](crate::Client::{method}).",
-        unraw(method)
-    );
     quote! {
         #[doc = #doc]
         #[derive(Debug)]
@@ -201,8 +210,7 @@ fn request_type(
         impl<'a> #name<'a> {
             #( #setters )*
 
-            #[doc = #errors]
-            pub async fn with_response(self) -> WithResponse<#output> {
+            async fn execute(self) -> WithResponse<#output> {
                 let Self { base, #( #locals, )* } = self;
                 #send
             }

@@ -32,7 +32,7 @@ async fn oai_petstore_expanded_lists_adds_and_finds_pets() {
         .build()
         .expect("client");
     let tags = ["dog".to_owned()];
-    let pets = client.find_pets(Some(&tags), Some(10)).await;
+    let pets = client.find_pets().tags(&tags).limit(10).await;
     assert!(pets.is_ok(), "{pets:?}");
     let added = client.add_pet(&NewPet::new("Rex".to_owned())).await;
     assert!(added.is_ok(), "{added:?}");
@@ -71,7 +71,9 @@ async fn twilio_api_v2010_fetches_and_lists_accounts_with_basic_auth() {
         .await;
     assert!(account.is_ok(), "{account:?}");
     let accounts = client
-        .list_account(Some("main"), None, Some(20), None, None)
+        .list_account()
+        .friendly_name("main")
+        .page_size(20)
         .await;
     assert!(accounts.is_ok(), "{accounts:?}");
 }
