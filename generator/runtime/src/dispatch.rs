@@ -43,7 +43,8 @@ pub struct Call {
     pub query: Vec<(&'static str, String)>,
     /// Header pairs, in order.
     pub headers: Vec<(&'static str, String)>,
-    /// Headers the caller added to this call, sent after the operation's own.
+    /// Headers sent after the operation's own; [`Dispatcher::execute`] adds those
+    /// of the call's settings.
     pub extra_headers: HeaderMap,
     /// The body, written once so that every attempt sends the same bytes.
     pub body: Option<Payload>,
@@ -160,7 +161,9 @@ impl<B: serde::de::DeserializeOwned> Dispatcher<B> {
         mut call: Call,
         settings: CallSettings,
     ) -> Result<RawResponse, Error<B>> {
-        call.extra_headers = settings.headers;
+        for (name, value) in &settings.headers {
+            call.extra_headers.append(name.clone(), value.clone());
+        }
         let call = &call;
         let limit = settings.timeout;
         let deadline = limit.and_then(|limit| Some((Instant::now().checked_add(limit)?, limit)));
