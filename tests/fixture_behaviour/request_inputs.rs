@@ -72,6 +72,8 @@ macro_rules! callers {
                     .list_for_org("o")
                     .timeout_2(5)
                     .with_response_2(true)
+                    .into_future_2(false)
+                    .send(true)
                     .timeout(std::time::Duration::from_secs(30))
                     .header(
                         $krate::reqwest::header::HeaderName::from_static("x-extra"),
@@ -84,7 +86,7 @@ macro_rules! callers {
                 let requests = server.received_requests().await.expect("recorded");
                 assert_eq!(
                     requests[0].url.query(),
-                    Some("timeout=5&with_response=true")
+                    Some("timeout=5&with_response=true&into_future=false&send=true")
                 );
                 assert_eq!(requests[0].headers["x-extra"], "yes");
             }
