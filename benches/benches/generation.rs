@@ -10,6 +10,10 @@
 //! allocator would slow this one down.
 
 use std::hint::black_box;
+
+/// The generator binary's allocator, so that these figures are the binary's.
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
 use std::time::Duration;
 
 use criterion::{BenchmarkId, Criterion, SamplingMode, Throughput};

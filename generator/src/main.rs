@@ -38,6 +38,11 @@ struct Args {
     runtime_crate: Option<String>,
 }
 
+/// Generation makes and drops millions of small values (tokens, syntax nodes, strings);
+/// mimalloc serves them in a fraction of the system allocator's time.
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 fn main() -> ExitCode {
     let args = Args::parse();
     match run(&args) {
