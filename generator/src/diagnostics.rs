@@ -110,6 +110,11 @@ pub fn escape_token(token: &str) -> String {
     token.replace('~', "~0").replace('/', "~1")
 }
 
+/// Reads one escaped JSON pointer token back (RFC 6901): `~1` as `/`, then `~0` as `~`.
+pub fn unescape_token(token: &str) -> String {
+    token.replace("~1", "/").replace("~0", "~")
+}
+
 /// Builds a pointer from its tokens: `pointer(&["paths", "/a"])` is `#/paths/~1a`.
 pub fn pointer<S: AsRef<str>>(tokens: &[S]) -> String {
     let mut out = String::from("#");

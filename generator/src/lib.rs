@@ -1,9 +1,9 @@
-//! Generates a typed async Rust client crate from an OpenAPI 3.0 document.
+//! Generates a typed async Rust client crate from an OpenAPI 3.0 or 3.1 document.
 //!
 //! The pipeline has four stages, one module each:
 //!
-//! 1. [`load`]: YAML text → `openapiv3::OpenAPI`, with a map from JSON pointers to
-//!    lines for diagnostics;
+//! 1. [`load`]: YAML text → `openapiv3::OpenAPI` (a 3.1 document translated to 3.0
+//!    first), with a map from JSON pointers to lines for diagnostics;
 //! 2. [`model`]: the document lowered into the generator's own model, checking every
 //!    construct against the supported subset;
 //! 3. [`emit`]: the model turned into Rust tokens with `quote`, one file at a time;

@@ -31,6 +31,7 @@ pub fn readme(api: &Api, settings: &Settings) -> String {
         example(api, &crate_ident)
     );
     operations_table(&mut out, api);
+    webhooks(&mut out, api);
     configuration(&mut out, api, &crate_ident);
     if !api.schemes.is_empty() {
         authentication(&mut out, api, &crate_ident);
@@ -194,6 +195,34 @@ fn operations_table(out: &mut String, api: &Api) {
                 op.path_template
             ))),
             op.fn_name
+        );
+    }
+    out.push('\n');
+}
+
+/// The webhooks of a 3.1 document: the API's own requests, which a client does not
+/// make, listed so that none of the spec goes unmentioned.
+fn webhooks(out: &mut String, api: &Api) {
+    if api.webhooks.is_empty() {
+        return;
+    }
+    out.push_str(
+        "## Webhooks\n\nThe spec describes requests that the API sends to an address of \
+         yours. This crate makes calls and does not serve them, so they have no methods \
+         here:\n\n| webhook | method | summary |\n| --- | --- | --- |\n",
+    );
+    for hook in &api.webhooks {
+        let summary = hook
+            .summary
+            .as_deref()
+            .map(|s| sanitize_inline(&[s.to_owned()]))
+            .unwrap_or_default();
+        let _ = writeln!(
+            out,
+            "| {} | {} | {} |",
+            table_cell(&code_span(&hook.name)),
+            hook.method,
+            table_cell(&summary)
         );
     }
     out.push('\n');

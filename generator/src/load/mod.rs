@@ -1,9 +1,13 @@
 //! Stage 1: read the YAML text into an `openapiv3::OpenAPI`, keeping a map of where
-//! each node stands in the file for later diagnostics.
+//! each node stands in the file for later diagnostics. A 3.1 document is rewritten
+//! into its 3.0 equivalent first (module `openapi31`), node for node, so that map still
+//! locates every pointer.
 
 mod numbers;
+mod openapi31;
 mod source_map;
 
+pub use openapi31::Webhook;
 pub use source_map::SourceMap;
 
 use openapiv3::OpenAPI;
@@ -18,8 +22,11 @@ pub struct LoadedSpec {
     /// The document as plain JSON, for what `openapiv3` does not keep (such as a
     /// `description` beside a `$ref`); `Null` when it does not convert.
     pub raw: serde_json::Value,
-    /// What was read other than as written (integer bounds beyond 64 bits).
+    /// What was read other than as written (integer bounds beyond 64 bits, 3.1
+    /// forms without a 3.0 equivalent).
     pub warnings: Vec<Diagnostic>,
+    /// A 3.1 document's webhooks, which the crate documents but does not generate.
+    pub webhooks: Vec<Webhook>,
     /// The YAML text, walked again only when a problem needs its line.
     text: String,
 }
@@ -41,8 +48,9 @@ fn place(text: &str, diagnostics: &mut [Diagnostic]) {
     }
 }
 
-/// Parses `text` as an OpenAPI 3.0 document: the YAML is read once, then checked for
-/// its version, then deserialized into `openapiv3`'s types.
+/// Parses `text` as an OpenAPI 3.0 or 3.1 document: the YAML is read once, then
+/// checked for its version, a 3.1 document translated to 3.0, then deserialized into
+/// `openapiv3`'s types.
 pub fn load(text: &str) -> Result<LoadedSpec, Vec<Diagnostic>> {
     // A UTF-8 byte-order mark is not part of the document: left in, YAML reads it as
     // content and every line:column of the source map is lost.
@@ -55,17 +63,23 @@ pub fn load(text: &str) -> Result<LoadedSpec, Vec<Diagnostic>> {
         Ok(value) => value,
         Err(problem) => return fail(vec![problem]),
     };
-    let problems = check_version(&value);
-    if !problems.is_empty() {
-        return fail(problems);
-    }
-    let warnings = numbers::clamp_integer_bounds(&mut value);
+    let version = match check_version(&value) {
+        Ok(version) => version,
+        Err(problems) => return fail(problems),
+    };
+    let translated = match version {
+        Version::V3_0 => openapi31::Translated::default(),
+        Version::V3_1 => openapi31::translate(&mut value),
+    };
+    let mut warnings = translated.warnings;
+    warnings.extend(numbers::clamp_integer_bounds(&mut value));
     let raw = serde_json::to_value(&value).unwrap_or_default();
     match parse(value) {
         Ok(api) => Ok(LoadedSpec {
             api,
             raw,
             warnings,
+            webhooks: translated.webhooks,
             text: text.to_owned(),
         }),
         Err(problem) => fail(vec![problem]),
@@ -100,53 +114,42 @@ fn read_value(text: &str) -> Result<serde_yaml::Value, Diagnostic> {
         .map_err(|error| yaml_error(&error))
 }
 
-/// Rejects anything but OpenAPI 3.0.x before the typed parse, whose errors for a
-/// 3.1 or Swagger 2.0 file would be confusing.
-fn check_version(value: &serde_yaml::Value) -> Vec<Diagnostic> {
+/// The OpenAPI versions read: 3.1 documents are translated to 3.0 first.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Version {
+    V3_0,
+    V3_1,
+}
+
+/// Rejects anything but OpenAPI 3.0.x and 3.1.x before the typed parse, whose
+/// errors for a Swagger 2.0 file would be confusing.
+fn check_version(value: &serde_yaml::Value) -> Result<Version, Vec<Diagnostic>> {
     let version = value.get("openapi").and_then(version_text);
-    match version.as_deref() {
-        Some(v) if v.starts_with("3.0.") || v == "3.0" => vec![],
-        Some(v) if v.starts_with("3.1") => vec![
-            Diagnostic::new(
-                "E0002",
-                "#/openapi",
-                format!("OpenAPI {v} is not supported"),
-            )
-            .with_hint(
-                "this generator reads OpenAPI 3.0.x; most 3.1 specs convert by replacing \
-                     `type: [x, 'null']` with `nullable: true` and `examples` in schemas with \
-                     `example`, then setting `openapi: 3.0.3`",
-            ),
-        ],
-        Some(v) => vec![
-            Diagnostic::new(
-                "E0002",
-                "#/openapi",
-                format!("OpenAPI {v} is not supported"),
-            )
-            .with_hint("set `openapi: 3.0.3` and use OpenAPI 3.0 syntax"),
-        ],
-        None if value.get("openapi").is_some() => vec![
-            Diagnostic::new(
-                "E0002",
-                "#/openapi",
-                "the `openapi` field is not a version string",
-            )
-            .with_hint("write it as `openapi: 3.0.3`"),
-        ],
-        None if value.get("swagger").is_some() => vec![
-            Diagnostic::new(
-                "E0002",
-                "#/swagger",
-                "Swagger 2.0 documents are not supported",
-            )
-            .with_hint("convert the document to OpenAPI 3.0 first"),
-        ],
-        None => vec![
-            Diagnostic::new("E0002", "#", "the document has no `openapi` version field")
-                .with_hint("add `openapi: 3.0.3` at the top level"),
-        ],
-    }
+    let problem = match version.as_deref() {
+        Some(v) if v.starts_with("3.0.") || v == "3.0" => return Ok(Version::V3_0),
+        Some(v) if v.starts_with("3.1.") || v == "3.1" => return Ok(Version::V3_1),
+        Some(v) => Diagnostic::new(
+            "E0002",
+            "#/openapi",
+            format!("OpenAPI {v} is not supported"),
+        )
+        .with_hint("this generator reads OpenAPI 3.0.x and 3.1.x; set `openapi: 3.1.1` or `3.0.3` and use that version's syntax"),
+        None if value.get("openapi").is_some() => Diagnostic::new(
+            "E0002",
+            "#/openapi",
+            "the `openapi` field is not a version string",
+        )
+        .with_hint("write it as `openapi: 3.1.1` or `openapi: 3.0.3`"),
+        None if value.get("swagger").is_some() => Diagnostic::new(
+            "E0002",
+            "#/swagger",
+            "Swagger 2.0 documents are not supported",
+        )
+        .with_hint("convert the document to OpenAPI 3.0 or 3.1 first"),
+        None => Diagnostic::new("E0002", "#", "the document has no `openapi` version field")
+            .with_hint("add `openapi: 3.1.1` (or `3.0.3`) at the top level"),
+    };
+    Err(vec![problem])
 }
 
 fn version_text(value: &serde_yaml::Value) -> Option<String> {

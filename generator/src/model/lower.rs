@@ -71,6 +71,7 @@ pub fn lower_with(spec: &LoadedSpec, skip_unsupported: bool) -> Result<Lowered, 
         types: super::recursion::box_recursive_fields(alias_safe),
         operations,
         error_body,
+        webhooks: spec.webhooks.clone(),
     };
     Ok(Lowered { api, warnings })
 }

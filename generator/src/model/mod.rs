@@ -42,6 +42,9 @@ pub struct Api {
     pub operations: Vec<Operation>,
     /// The body type of error answers, when every operation shares one.
     pub error_body: Option<TypeRef>,
+    /// A 3.1 document's webhooks: requests the API sends, listed in the crate's
+    /// README, not generated.
+    pub webhooks: Vec<crate::load::Webhook>,
 }
 
 impl Api {

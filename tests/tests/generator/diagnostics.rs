@@ -136,15 +136,17 @@ paths: {}
 }
 
 #[test]
-fn openapi_3_1_gives_e0002_with_a_hint_about_3_0() {
-    let d = only(&VALID.replace("openapi: 3.0.3", "openapi: 3.1.0"));
+fn openapi_3_2_gives_e0002_naming_the_versions_read() {
+    let d = only(&VALID.replace("openapi: 3.0.3", "openapi: 3.2.0"));
     assert_eq!(d.code, "E0002");
     assert_eq!(d.pointer, "#/openapi");
     assert_eq!(at(&d), (1, 1));
-    assert!(d.message.contains("3.1.0"), "{d:?}");
+    assert!(d.message.contains("3.2.0"), "{d:?}");
     assert!(
-        d.hint.as_deref().is_some_and(|h| h.contains("3.0")),
-        "the hint does not mention 3.0: {d:?}"
+        d.hint
+            .as_deref()
+            .is_some_and(|h| h.contains("3.0") && h.contains("3.1")),
+        "the hint does not name 3.0 and 3.1: {d:?}"
     );
 }
 

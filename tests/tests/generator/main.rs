@@ -10,4 +10,5 @@ mod corpus;
 mod diagnostics;
 mod drift;
 mod fuzz;
+mod openapi31;
 mod snapshots;
