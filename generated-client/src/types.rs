@@ -449,8 +449,7 @@ impl ProjectGoalsResponse {
     /// answer into [`crate::Error::Unsuccessful`].
     pub fn failure(&self) -> ::std::option::Option<::std::string::String> {
         if let ::std::option::Option::Some(status) = &self.status_code {
-            let status = status.to_string();
-            if !["10000"].contains(&status.as_str()) {
+            if !crate::runtime::body::displays_as_one_of(status, &["10000"]) {
                 return ::std::option::Option::Some(
                     format!("`{}` is {}", "status_code", status),
                 );
@@ -610,8 +609,7 @@ impl CustomEventsResponse {
     /// answer into [`crate::Error::Unsuccessful`].
     pub fn failure(&self) -> ::std::option::Option<::std::string::String> {
         if let ::std::option::Option::Some(status) = &self.status_code {
-            let status = status.to_string();
-            if !["10000"].contains(&status.as_str()) {
+            if !crate::runtime::body::displays_as_one_of(status, &["10000"]) {
                 return ::std::option::Option::Some(
                     format!("`{}` is {}", "status_code", status),
                 );

@@ -516,14 +516,16 @@ pub enum Scheme {
     Basic,
 }
 
-/// HTTP basic credentials: a user name and password, sent as RFC 7617 says.
+/// A credential that never changes: HTTP basic credentials (a user name and
+/// password, sent as RFC 7617 says) or a fixed access token. It is built once, with
+/// the client, so that a call only clones it.
 #[derive(Debug)]
-pub struct BasicAuthenticator {
+pub struct FixedAuthenticator {
     credential: Credential,
 }
 
-impl BasicAuthenticator {
-    fn new(user: &str, password: &Secret) -> Option<Self> {
+impl FixedAuthenticator {
+    fn basic(user: &str, password: &Secret) -> Option<Self> {
         // RFC 7617: the user name cannot hold a colon, which separates the password.
         if user.contains(':') {
             return None;
@@ -543,9 +545,13 @@ impl BasicAuthenticator {
 }
 
 #[async_trait::async_trait]
-impl Authenticator for BasicAuthenticator {
+impl Authenticator for FixedAuthenticator {
     async fn credential(&self) -> Result<Credential, AuthError> {
         Ok(self.credential.clone())
+    }
+
+    fn fixed(&self) -> Option<&Credential> {
+        Some(&self.credential)
     }
 
     async fn refused(&self, _: &Credential) -> Result<Option<Credential>, AuthError> {
@@ -578,16 +584,40 @@ fn base64(bytes: &[u8]) -> String {
 pub struct TokenAuthenticator {
     scheme: TokenScheme,
     source: Arc<dyn TokenSource>,
+    /// The credential made of the last token: a token lives for many calls, and
+    /// each would otherwise format the same header again.
+    last: std::sync::Mutex<Option<Credential>>,
 }
 
 impl TokenAuthenticator {
+    fn new(scheme: TokenScheme, source: Arc<dyn TokenSource>) -> Self {
+        Self {
+            scheme,
+            source,
+            last: std::sync::Mutex::new(None),
+        }
+    }
+
     async fn credential_from(&self, token: AccessToken) -> Result<Credential, AuthError> {
-        self.scheme.credential(&token).ok_or_else(|| {
+        // A poisoned lock only loses the cache: the credential is made anew.
+        let cached = self.last.lock().ok().and_then(|last| {
+            last.as_ref()
+                .filter(|credential| credential.token.expose() == token.secret())
+                .cloned()
+        });
+        if let Some(credential) = cached {
+            return Ok(credential);
+        }
+        let credential = self.scheme.credential(&token).ok_or_else(|| {
             AuthError::new(
                 "the token source gave an access token that is empty or holds characters \
                  an HTTP header cannot carry; it is not shown",
             )
-        })
+        })?;
+        if let Ok(mut last) = self.last.lock() {
+            *last = Some(credential.clone());
+        }
+        Ok(credential)
     }
 }
 
@@ -704,7 +734,7 @@ impl TokenSettings {
             }
             (_, None) => return Ok(None),
             (Scheme::Basic, Some(TokenChoice::Basic { user, password })) => {
-                let basic = BasicAuthenticator::new(&user, &password).ok_or_else(|| {
+                let basic = FixedAuthenticator::basic(&user, &password).ok_or_else(|| {
                     ConfigError(
                         "the user name holds a colon, which HTTP basic authentication \
                          cannot carry (RFC 7617); it is not shown"
@@ -734,16 +764,16 @@ impl TokenSettings {
                 ));
             }
             (TokenChoice::Fixed(token), None) => {
-                let token = AccessToken::new(token.expose());
-                // Checked now, so that a bad token fails the build, not the first call.
-                if scheme.credential(&token).is_none() {
+                // Built now: a bad token fails the build, not the first call, and no
+                // call formats the same header again.
+                let Some(credential) = scheme.credential(&AccessToken::new(token.expose())) else {
                     return Err(ConfigError(
                         "the access token is empty or holds characters an HTTP header cannot \
                          carry (such as a line break); it is not shown"
                             .to_owned(),
                     ));
-                }
-                Arc::new(StaticToken(token))
+                };
+                return Ok(Some(Arc::new(FixedAuthenticator { credential })));
             }
             (TokenChoice::Source(source), None) => source,
             (
@@ -773,7 +803,7 @@ impl TokenSettings {
                 ))
             }
         };
-        Ok(Some(Arc::new(TokenAuthenticator { scheme, source })))
+        Ok(Some(Arc::new(TokenAuthenticator::new(scheme, source))))
     }
 }
 

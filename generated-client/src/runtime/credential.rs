@@ -55,6 +55,12 @@ pub trait Authenticator: Send + Sync + fmt::Debug {
     /// The credential to send with the next attempt.
     async fn credential(&self) -> Result<Credential, AuthError>;
 
+    /// The credential, when it never changes: a call then takes it as it is,
+    /// without awaiting [`Authenticator::credential`].
+    fn fixed(&self) -> Option<&Credential> {
+        None
+    }
+
     /// The server refused `used` (HTTP 401): a new credential to try once more, or
     /// `None` when no other can be had (a fixed token).
     async fn refused(&self, used: &Credential) -> Result<Option<Credential>, AuthError>;
@@ -111,26 +117,32 @@ impl Schemes {
     /// # Errors
     /// When the client holds the credentials of no alternative; the message names
     /// the schemes each would need.
-    pub fn choose(
-        &self,
+    pub fn choose<'a>(
+        &'a self,
         operation: &str,
-        security: &[&[usize]],
-    ) -> Result<Vec<&Arc<dyn Authenticator>>, AuthError> {
-        let held = |alternative: &[usize]| -> Option<Vec<&Arc<dyn Authenticator>>> {
-            alternative
-                .iter()
-                .map(|index| self.slots.get(*index)?.authenticator.as_ref())
-                .collect()
+        security: &'a [&'a [usize]],
+    ) -> Result<Chosen<'a>, AuthError> {
+        let held = |alternative: &[usize]| {
+            alternative.iter().all(|index| {
+                self.slots
+                    .get(*index)
+                    .is_some_and(|slot| slot.authenticator.is_some())
+            })
         };
         if let Some(chosen) = security
             .iter()
-            .filter(|alternative| !alternative.is_empty())
-            .find_map(|alternative| held(alternative))
+            .find(|alternative| !alternative.is_empty() && held(alternative))
         {
-            return Ok(chosen);
+            return Ok(Chosen {
+                schemes: self,
+                indices: chosen,
+            });
         }
         if security.iter().any(|alternative| alternative.is_empty()) {
-            return Ok(Vec::new());
+            return Ok(Chosen {
+                schemes: self,
+                indices: &[],
+            });
         }
         let ways: Vec<String> = security
             .iter()
@@ -150,6 +162,78 @@ impl Schemes {
              set them on the ClientBuilder",
             ways.join(" or ")
         )))
+    }
+}
+
+/// The alternative a call sends: schemes whose credentials the client holds.
+#[derive(Debug, Clone, Copy)]
+pub struct Chosen<'a> {
+    schemes: &'a Schemes,
+    indices: &'a [usize],
+}
+
+impl<'a> Chosen<'a> {
+    /// The authenticator of each scheme of the alternative, in its order.
+    pub fn iter(&self) -> impl Iterator<Item = &'a Arc<dyn Authenticator>> + use<'a> {
+        let slots = &self.schemes.slots;
+        self.indices
+            .iter()
+            .filter_map(move |index| slots.get(*index)?.authenticator.as_ref())
+    }
+}
+
+/// The credentials one attempt sends. A call sends one at most, nearly always: it
+/// is held here without a heap allocation.
+#[derive(Debug, Clone, Default)]
+pub enum Credentials {
+    /// None (an operation that needs none, or a client without them).
+    #[default]
+    None,
+    /// One credential.
+    One(Credential),
+    /// Several, sent together.
+    Many(Vec<Credential>),
+}
+
+impl Credentials {
+    /// Adds `credential` after the others.
+    pub fn push(&mut self, credential: Credential) {
+        *self = match std::mem::take(self) {
+            Credentials::None => Credentials::One(credential),
+            Credentials::One(first) => Credentials::Many(vec![first, credential]),
+            Credentials::Many(mut all) => {
+                all.push(credential);
+                Credentials::Many(all)
+            }
+        };
+    }
+
+    /// The credentials, in the alternative's order.
+    pub fn as_slice(&self) -> &[Credential] {
+        match self {
+            Credentials::None => &[],
+            Credentials::One(only) => std::slice::from_ref(only),
+            Credentials::Many(all) => all,
+        }
+    }
+
+    /// The credentials, owned.
+    pub fn into_vec(self) -> Vec<Credential> {
+        match self {
+            Credentials::None => Vec::new(),
+            Credentials::One(only) => vec![only],
+            Credentials::Many(all) => all,
+        }
+    }
+}
+
+impl FromIterator<Credential> for Credentials {
+    fn from_iter<I: IntoIterator<Item = Credential>>(credentials: I) -> Self {
+        let mut all = Credentials::None;
+        for credential in credentials {
+            all.push(credential);
+        }
+        all
     }
 }
 

@@ -272,6 +272,28 @@ pub fn never_failed<T>(_: &T) -> Option<String> {
     None
 }
 
+/// Whether `value` displays as one of `expected`: an envelope's status checked on
+/// every answer, compared as it is written out rather than copied into a string.
+pub fn displays_as_one_of(value: &dyn std::fmt::Display, expected: &[&str]) -> bool {
+    expected.iter().any(|want| {
+        let mut left = Unwritten { rest: want };
+        std::fmt::write(&mut left, format_args!("{value}")).is_ok() && left.rest.is_empty()
+    })
+}
+
+/// What is left of an expected text while a value is written against it; a
+/// write that does not continue it fails.
+struct Unwritten<'a> {
+    rest: &'a str,
+}
+
+impl std::fmt::Write for Unwritten<'_> {
+    fn write_str(&mut self, piece: &str) -> std::fmt::Result {
+        self.rest = self.rest.strip_prefix(piece).ok_or(std::fmt::Error)?;
+        Ok(())
+    }
+}
+
 /// Reads a list that the server may also send as a single item or `null`; the
 /// `deserialize_with` of optional one-or-many fields.
 pub fn option_one_or_many<'de, D, T>(deserializer: D) -> Result<Option<Vec<T>>, D::Error>
@@ -478,5 +500,15 @@ mod tests {
         assert_eq!(read("{}").nullable, None);
         assert_eq!(read(r#"{"nullable": null}"#).nullable, Some(None));
         assert_eq!(read(r#"{"nullable": 3}"#).nullable, Some(Some(3)));
+    }
+
+    #[test]
+    fn a_value_is_compared_as_it_displays() {
+        assert!(displays_as_one_of(&10000, &["10000"]));
+        assert!(displays_as_one_of(&"ok", &["no", "ok"]));
+        assert!(!displays_as_one_of(&1000, &["10000"]));
+        assert!(!displays_as_one_of(&100000, &["10000"]));
+        assert!(!displays_as_one_of(&"ok", &[]));
+        assert!(displays_as_one_of(&"", &[""]));
     }
 }

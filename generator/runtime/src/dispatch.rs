@@ -23,7 +23,7 @@ use std::time::{Duration, Instant};
 
 use reqwest::header::{HeaderMap, HeaderValue};
 
-use super::credential::{Authenticator, Credential, Placement, Schemes};
+use super::credential::{Chosen, Credential, Credentials, Placement, Schemes};
 use super::error::{ApiError, AuthError, Error, MAX_BODY_KEPT, RequestError};
 use super::hooks::{AttemptInfo, CallInfo, Hooks};
 use super::multipart::{self, Part};
@@ -106,6 +106,9 @@ pub struct Dispatcher<B> {
     pub(crate) schemes: Schemes,
     pub(crate) retry: RetryPolicy,
     pub(crate) attempt_timeout: Duration,
+    /// Whether `http` itself ends a request after `attempt_timeout` (a client this
+    /// crate built), so that only a shorter limit needs setting per request.
+    pub(crate) http_times_out: bool,
     pub(crate) max_answer_size: usize,
     pub(crate) timer: Arc<dyn Timer>,
     pub(crate) hooks: Vec<Arc<dyn Hooks>>,
@@ -203,15 +206,18 @@ impl<B: serde::de::DeserializeOwned> Dispatcher<B> {
         let mut refreshed = false;
         let authenticators = self.schemes.choose(call.info.operation, call.security)?;
         // The credentials given after a 401, for the attempt that follows.
-        let mut renewed: Option<Vec<Credential>> = None;
+        let mut renewed: Option<Credentials> = None;
         loop {
             attempt = attempt.saturating_add(1);
             let credentials = match renewed.take() {
                 Some(credentials) => credentials,
                 None => {
-                    let mut credentials = Vec::with_capacity(authenticators.len());
-                    for authenticator in &authenticators {
-                        credentials.push(authenticator.credential().await?);
+                    let mut credentials = Credentials::None;
+                    for authenticator in authenticators.iter() {
+                        credentials.push(match authenticator.fixed() {
+                            Some(fixed) => fixed.clone(),
+                            None => authenticator.credential().await?,
+                        });
                     }
                     credentials
                 }
@@ -221,7 +227,12 @@ impl<B: serde::de::DeserializeOwned> Dispatcher<B> {
                 at.saturating_duration_since(Instant::now()) < self.attempt_timeout
             });
             let (failure, retry_after, error) = match self
-                .attempt(call, &credentials, deadline.map(|(at, _)| at), attempt)
+                .attempt(
+                    call,
+                    credentials.as_slice(),
+                    deadline.map(|(at, _)| at),
+                    attempt,
+                )
                 .await?
             {
                 Attempt::Answered(answer) => return Ok(answer),
@@ -242,13 +253,13 @@ impl<B: serde::de::DeserializeOwned> Dispatcher<B> {
             }
             if matches!(failure, Failure::Status { status: 401, .. })
                 && !refreshed
-                && !credentials.is_empty()
+                && !credentials.as_slice().is_empty()
             {
                 // Refused: one more attempt with new credentials, which the retry
                 // policy does not count. Sources with no other (fixed tokens)
                 // cannot help, and the 401 stands.
                 refreshed = true;
-                match renew(&authenticators, credentials).await? {
+                match renew(authenticators, credentials).await? {
                     Some(next) => {
                         renewed = Some(next);
                         continue;
@@ -389,9 +400,12 @@ impl<B: serde::de::DeserializeOwned> Dispatcher<B> {
                 content_type,
                 bytes,
             }) => {
-                builder = builder
-                    .header(reqwest::header::CONTENT_TYPE, *content_type)
-                    .body(bytes.clone());
+                builder = match static_value(content_type) {
+                    Some(value) => builder.header(reqwest::header::CONTENT_TYPE, value),
+                    // Not a header value: reqwest refuses it when the request is built.
+                    None => builder.header(reqwest::header::CONTENT_TYPE, *content_type),
+                };
+                builder = builder.body(bytes.clone());
             }
             Some(Payload::Multipart(parts)) => {
                 let form = multipart::form(parts).map_err(|message| RequestError::Serialize {
@@ -401,13 +415,15 @@ impl<B: serde::de::DeserializeOwned> Dispatcher<B> {
                 builder = builder.multipart(form);
             }
         }
-        builder
-            .timeout(timeout)
-            .build()
-            .map_err(|source| Error::Transport {
-                operation: call.info.operation,
-                source: source.without_url(),
-            })
+        // A per-request timeout costs reqwest a map in the request's extensions;
+        // it is set only when the HTTP client's own would not do.
+        if !(self.http_times_out && timeout == self.attempt_timeout) {
+            builder = builder.timeout(timeout);
+        }
+        builder.build().map_err(|source| Error::Transport {
+            operation: call.info.operation,
+            source: source.without_url(),
+        })
     }
 
     async fn send(&self, call: &Call, request: reqwest::Request) -> Result<Attempt<B>, Error<B>> {
@@ -497,15 +513,25 @@ fn cookie_header(cookies: &[&str], credentials: &[&Credential]) -> Option<Header
     Some(header)
 }
 
+/// The header value of a media type the generated code names, without a copy;
+/// `None` when it is not a valid header value.
+fn static_value(text: &'static str) -> Option<HeaderValue> {
+    // `from_static` accepts exactly these bytes (and panics on others).
+    let valid = text
+        .bytes()
+        .all(|b| b == b'\t' || (0x20..0x7f).contains(&b));
+    valid.then(|| HeaderValue::from_static(text))
+}
+
 /// New credentials after a 401 for those `used`: each authenticator is told its
 /// credential was refused; `None` when none of them has another to offer.
 async fn renew(
-    authenticators: &[&Arc<dyn Authenticator>],
-    used: Vec<Credential>,
-) -> Result<Option<Vec<Credential>>, AuthError> {
-    let mut next = Vec::with_capacity(used.len());
+    authenticators: Chosen<'_>,
+    used: Credentials,
+) -> Result<Option<Credentials>, AuthError> {
+    let mut next = Credentials::None;
     let mut any_new = false;
-    for (authenticator, credential) in authenticators.iter().zip(used) {
+    for (authenticator, credential) in authenticators.iter().zip(used.into_vec()) {
         match authenticator.refused(&credential).await? {
             Some(fresh) => {
                 any_new = true;

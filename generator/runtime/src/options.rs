@@ -100,13 +100,14 @@ impl Environment {
         }
     }
 
-    /// An HTTP client of the client's settings for requests to `url`: it never
-    /// follows a redirect, and never sends a request for a loopback host through
-    /// a proxy (other hosts get the proxies of the environment, `HTTPS_PROXY` and
-    /// the like).
+    /// An HTTP client of the client's settings for requests to `url`: each request
+    /// ends after the client's timeout, it never follows a redirect, and never sends
+    /// a request for a loopback host through a proxy (other hosts get the proxies of
+    /// the environment, `HTTPS_PROXY` and the like).
     pub fn http_client_for(&self, url: &reqwest::Url) -> Result<reqwest::Client, ConfigError> {
         let mut builder = reqwest::Client::builder()
             .connect_timeout(self.connect_timeout)
+            .timeout(self.timeout)
             .redirect(reqwest::redirect::Policy::none());
         if is_loopback(url) {
             builder = builder.no_proxy();
@@ -146,6 +147,7 @@ impl ClientOptions {
             connect_timeout: self.connect_timeout,
             user_agent: self.user_agent,
         };
+        let http_times_out = self.http.is_none();
         let http = match self.http {
             Some(http) => http,
             None => {
@@ -161,6 +163,7 @@ impl ClientOptions {
             schemes,
             retry: self.retry,
             attempt_timeout: self.timeout,
+            http_times_out,
             max_answer_size: self.max_answer_size,
             timer: self.timer,
             hooks: self.hooks,

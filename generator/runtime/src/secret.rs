@@ -2,15 +2,17 @@
 //! the redaction of URLs and texts before they reach a message.
 
 use std::fmt;
+use std::sync::Arc;
 
-/// A secret string (a token, a client secret) whose `Debug` never shows it.
+/// A secret string (a token, a client secret) whose `Debug` never shows it. Shared,
+/// so that the credential of every call clones it without a copy.
 #[derive(Clone, PartialEq, Eq)]
-pub struct Secret(String);
+pub struct Secret(Arc<str>);
 
 impl Secret {
     /// Wraps `value`.
     pub fn new(value: impl Into<String>) -> Self {
-        Self(value.into())
+        Self(Arc::from(value.into()))
     }
 
     /// The secret itself. Handle with care.

@@ -224,8 +224,7 @@ fn failure_method(name: &str, envelope: &Envelope) -> TokenStream {
     let status = envelope.status.as_ref().map(|(field, values)| {
         let field_wire = &field.wire_name;
         let check = quote! {
-            let status = status.to_string();
-            if ![#( #values ),*].contains(&status.as_str()) {
+            if !crate::runtime::body::displays_as_one_of(status, &[#( #values ),*]) {
                 return ::std::option::Option::Some(format!("`{}` is {}", #field_wire, status));
             }
         };
