@@ -29,9 +29,13 @@ PEERS = os.path.join(RESULTS, "peers")
 TARGET_GOALS_MS = 3.0
 TARGET_1000_MS = 300.0
 TARGET_SCALING = 6.0
-TARGET_VS_PROGENITOR = 4.0
+# Whole process: at most a tenth of progenitor's time (petstore, the Nexus document).
+TARGET_VS_PROGENITOR = 10.0
 TARGET_VS_OAG = 100.0
-TARGET_OVERHEAD = 1.05
+# The largest corpus document, whole process.
+TARGET_LARGEST_S = 1.0
+TARGET_OVERHEAD = 1.03
+TARGET_EXTRA_ALLOCATIONS = 3
 
 
 def quartiles(values):
@@ -157,12 +161,12 @@ def client():
     a = data["all_ratio"]
     print(
         f"\n- all operations: generated / hand-written = {a['median']:.3f} [{a['q1']:.3f}–{a['q3']:.3f}] "
-        f"(target within 5%: {met(a['median'] <= TARGET_OVERHEAD)})"
+        f"(target within 3%: {met(a['median'] <= TARGET_OVERHEAD)})"
     )
     worst = max(data["operations"], key=lambda op: op["ratio"]["median"])
     print(f"- worst operation: {worst['operation']} at {worst['ratio']['median']:.3f}")
-    more = [op for op in data["operations"] if op["generated_allocations_per_call"] > op["hand_allocations_per_call"] + 0.5]
-    print(f"- operations with more allocations per call than the hand-written call: {len(more)} of {len(data['operations'])} "
+    more = [op for op in data["operations"] if op["generated_allocations_per_call"] > op["hand_allocations_per_call"] + TARGET_EXTRA_ALLOCATIONS + 0.5]
+    print(f"- operations with more than {TARGET_EXTRA_ALLOCATIONS} allocations per call over the hand-written call: {len(more)} of {len(data['operations'])} "
           f"(target none: {met(not more)})")
     print()
     if data.get("steps"):
@@ -197,7 +201,8 @@ def peers():
                 cells.append(f"fails: `{row['detail'][:110]}`")
         print(f"| {spec} | " + " | ".join(cells) + " |")
     print()
-    for spec in ["petstore", f"synthetic-{versions['synthetic_operations']}"]:
+    corpus = [name.rsplit(".", 1)[0] for name in versions.get("corpus_specs", "").split()]
+    for spec in ["petstore", f"synthetic-{versions['synthetic_operations']}"] + corpus:
         times = {}
         for path in sorted(glob.glob(os.path.join(PEERS, f"generation-{spec}-round*.json"))):
             for result in load(path)["results"]:
@@ -224,15 +229,19 @@ def peers():
             mem = f"{statistics.median(rss[tool]) / 1024:.0f} MiB" if tool in rss else "not measured"
             print(f"| {tool} | {spread(t)} | {len(t)} | {fmt_time(min(t))} | {fmt_time(max(t))} | {mem} | {factor} |")
         print()
-        if spec == "petstore" and ours:
-            for tool, target in [("progenitor", TARGET_VS_PROGENITOR), ("oag", TARGET_VS_OAG)]:
+        if spec in ("petstore", "oxide-nexus") and ours:
+            targets = [("progenitor", TARGET_VS_PROGENITOR)] + ([("oag", TARGET_VS_OAG)] if spec == "petstore" else [])
+            for tool, target in targets:
                 if tool in times:
                     factor = quartiles(times[tool])[0] / ours
                     print(f"- vs {tool}: ×{factor:.2f} (target ×{target:.0f}: {met(factor >= target)})")
             print()
+        if spec == "github-rest-api" and ours:
+            print(f"- largest corpus document under {TARGET_LARGEST_S:.0f} s: {fmt_time(ours)} ({met(ours < TARGET_LARGEST_S)})\n")
     lines_path = os.path.join(PEERS, "lines.json")
     if os.path.exists(lines_path):
-        lines = {row["tool"]: row for row in load(lines_path)}
+        rows = load(lines_path)
+        lines = {row["tool"]: row for row in rows if row.get("spec", "petstore") == "petstore"}
         rebuild = {}
         for path in sorted(glob.glob(os.path.join(PEERS, "rebuild-round*.json"))):
             for result in load(path)["results"]:
@@ -249,15 +258,46 @@ def peers():
             print(f"| {tool} | {row['files']} | {row['lines']:,} | {row['code_lines']:,} | {runtime} | "
                   f"{spread(r) if r else 'not measured'} | {len(r) if r else 0} |")
         print()
-        if "ours" in lines:
-            ours_lines = lines["ours"]["lines"]
-            fewer = all(ours_lines < lines[t]["lines"] for t in ["progenitor", "oag"] if t in lines)
-            print(f"- fewer lines than either peer: {met(fewer)}")
+        print("Lines per operation, without our spec-independent runtime (`src/runtime/` but its `mod.rs`); "
+              "the peers' crates counted whole, as they have no such part (progenitor's is a dependency):\n")
+        print("| spec | tool | operations | lines | runtime lines | non-runtime lines per operation |")
+        print("| --- | --- | ---: | ---: | ---: | ---: |")
+        per_op = {}
+        for row in rows:
+            if "operations" not in row:
+                continue
+            value = (row["lines"] - row["runtime_lines"]) / row["operations"]
+            per_op[(row["spec"], row["tool"])] = value
+            print(f"| {row['spec']} | {row['tool']} | {row['operations']} | {row['lines']:,} | {row['runtime_lines']:,} | {value:.1f} |")
+        print()
+        for spec in sorted({spec for spec, _ in per_op}):
+            if (spec, "ours") in per_op:
+                ours_value = per_op[(spec, "ours")]
+                fewer = all(ours_value < v for (s_, t), v in per_op.items() if s_ == spec and t != "ours")
+                print(f"- {spec}: fewer non-runtime lines per operation than either peer: {met(fewer)}")
         if "ours" in rebuild:
             ours_rebuild = quartiles(rebuild["ours"])[0]
             faster = all(ours_rebuild < quartiles(rebuild[t])[0] for t in ["progenitor", "oag"] if t in rebuild)
             print(f"- faster rebuild than either peer: {met(faster)}")
         print()
+        edit = {}
+        for path in sorted(glob.glob(os.path.join(PEERS, "edit-rebuild-round*.json"))):
+            for result in load(path)["results"]:
+                edit.setdefault(result["command"], []).extend(result["times"])
+        if edit:
+            print("### Rebuild after a one-line change of `petstore.yaml` (regenerated, then `cargo build`: dev profile, incremental)\n")
+            print("| tool | rebuild, median [Q1–Q3] | runs | min | max |")
+            print("| --- | ---: | ---: | ---: | ---: |")
+            for tool, t in edit.items():
+                print(f"| {tool} | {spread(t)} | {len(t)} | {fmt_time(min(t))} | {fmt_time(max(t))} |")
+            print()
+            if "progenitor" in edit:
+                theirs = quartiles(edit["progenitor"])[0]
+                for tool in ("ours", "ours-runtime-crate"):
+                    if tool in edit:
+                        mine = quartiles(edit[tool])[0]
+                        print(f"- {tool} no slower than progenitor: {fmt_time(mine)} against {fmt_time(theirs)} ({met(mine <= theirs)})")
+            print()
 
 
 def load_log():
