@@ -237,14 +237,15 @@ done
 
 # After a one-line change of the spec: regenerate, then `cargo build` as a user would
 # (the dev profile, incremental). Two versions of petstore.yaml differ in one
-# description line; each run switches the crate to the other one, so every run
-# regenerates and rebuilds a real change.
+# line, an operation's summary (which every tool writes into that method's docs);
+# each run switches the crate to the other one, so every run regenerates and
+# rebuilds a real change.
 step "3/3 rebuild after a one-line spec change"
 edit="$WORK/edit"
 rm -rf "$edit"
 mkdir -p "$edit"
 cp "$WORK/specs/petstore.yaml" "$edit/a.yaml"
-sed '0,/description: /s//description: (edited) /' "$edit/a.yaml" >"$edit/b.yaml"
+sed '0,/^\(      summary: .*\)$/s//\1 (edited)/' "$edit/a.yaml" >"$edit/b.yaml"
 if cmp -s "$edit/a.yaml" "$edit/b.yaml"; then
     echo "the one-line edit of petstore.yaml changed nothing" >&2
     exit 1
