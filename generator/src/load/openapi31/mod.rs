@@ -138,7 +138,19 @@ impl Walk {
         let Some(Value::Mapping(webhooks)) = document.shift_remove("webhooks") else {
             return;
         };
+        let path_items = document
+            .get("components")
+            .and_then(|components| components.get("pathItems"));
         for (name, item) in &webhooks {
+            // A webhook may be a path item of the components, named by `$ref`.
+            let item = item
+                .get("$ref")
+                .and_then(Value::as_str)
+                .and_then(|reference| reference.strip_prefix("#/components/pathItems/"))
+                .and_then(|target| {
+                    path_items?.get(crate::diagnostics::unescape_token(target).as_str())
+                })
+                .unwrap_or(item);
             let (Some(name), Value::Mapping(item)) = (name.as_str(), item) else {
                 continue;
             };
@@ -374,6 +386,19 @@ mod tests {
         let codes: Vec<&str> = translated.warnings.iter().map(|w| w.code).collect();
         assert_eq!(codes, ["E0310"]);
         assert_eq!(translated.warnings[0].pointer, "#/webhooks/made");
+    }
+
+    #[test]
+    fn a_webhook_named_by_ref_is_listed_with_its_operations() {
+        let (_, translated) = document(
+            "webhooks:\n  made: {$ref: '#/components/pathItems/Made'}\ncomponents:\n  pathItems:\n    Made:\n      post: {summary: Made}\n",
+        );
+        let listed: Vec<&str> = translated
+            .webhooks
+            .iter()
+            .map(|w| w.method.as_str())
+            .collect();
+        assert_eq!(listed, ["POST"]);
     }
 
     #[test]

@@ -335,13 +335,18 @@ impl Walk {
                 });
             }
         }
+        // `items` and `not` may be boolean schemas, which 3.0 does not allow there;
+        // `additionalProperties` keeps its boolean, which 3.0 has too.
         let single = [
-            ("items", !items_built),
-            ("additionalProperties", !additional_built),
-            ("not", true),
+            ("items", !items_built, true),
+            ("not", true, true),
+            ("additionalProperties", !additional_built, false),
         ];
-        for (key, wanted) in single {
-            if let Some(schema @ Value::Mapping(_)) = m.get_mut(key).filter(|_| wanted) {
+        for (key, wanted, booleans_too) in single {
+            let Some(schema) = m.get_mut(key).filter(|_| wanted) else {
+                continue;
+            };
+            if booleans_too || schema.is_mapping() {
                 self.at(key, |walk| walk.schema(schema));
             }
         }
@@ -677,6 +682,11 @@ mod tests {
     fn boolean_schemas_and_meta_keywords() {
         assert_translates("true", "{}");
         assert_translates("false", "not: {}");
+        assert_translates("type: array\nitems: true", "type: array\nitems: {}");
+        assert_translates(
+            "type: object\nadditionalProperties: false",
+            "type: object\nadditionalProperties: false",
+        );
         assert_translates(
             "$schema: https://json-schema.org/draft/2020-12/schema\n$id: x\ntype: string",
             "type: string",
