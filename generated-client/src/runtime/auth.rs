@@ -898,4 +898,37 @@ mod tests {
             Some(b"session=abc".to_vec())
         );
     }
+
+    /// A source that hands out the token it holds, which the test changes.
+    #[derive(Debug)]
+    struct Changing(std::sync::Mutex<&'static str>);
+
+    #[async_trait::async_trait]
+    impl TokenSource for Changing {
+        async fn token(&self) -> Result<AccessToken, AuthError> {
+            let token = self.0.lock().map(|t| *t).unwrap_or_default();
+            Ok(AccessToken::new(token))
+        }
+    }
+
+    #[tokio::test]
+    async fn a_new_token_gets_a_new_credential_and_the_same_token_the_kept_one() {
+        let source = Arc::new(Changing(std::sync::Mutex::new("first")));
+        let scheme = TokenScheme {
+            place: Placement::Header(reqwest::header::AUTHORIZATION),
+            prefix: Some("Bearer"),
+        };
+        let authenticator = TokenAuthenticator::new(scheme, source.clone());
+        let header = |credential: Result<Credential, AuthError>| {
+            credential
+                .map(|c| c.value.as_bytes().to_vec())
+                .unwrap_or_default()
+        };
+        assert_eq!(header(authenticator.credential().await), b"Bearer first");
+        assert_eq!(header(authenticator.credential().await), b"Bearer first");
+        if let Ok(mut token) = source.0.lock() {
+            *token = "second";
+        }
+        assert_eq!(header(authenticator.credential().await), b"Bearer second");
+    }
 }
